@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PrivateApiEdge.Sandbox;
+
+/// <summary>Sandbox settings, bound from the <c>Sandbox</c> section (or <c>Sandbox__*</c> environment variables).</summary>
+public sealed class SandboxOptions
+{
+    public const string SectionName = "Sandbox";
+
+    /// <summary><c>instant</c> (unit tests), <c>fast</c> (seconds: integration tests, demos), <c>realistic</c> (minutes).</summary>
+    [Required]
+    [RegularExpression("^(instant|fast|realistic)$", ErrorMessage = "Sandbox:LatencyProfile must be instant, fast or realistic.")]
+    public string LatencyProfile { get; set; } = "fast";
+
+    /// <summary>Loopback port for the in-process sandbox; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>File the sandbox state persists to, so resources survive a restart; empty keeps it in memory.</summary>
+    public string? StateFile { get; set; }
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using PrivateApiEdge.Web.Features.Deployments;
+
+namespace PrivateApiEdge.Web.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Deployment> Deployments => Set<Deployment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}

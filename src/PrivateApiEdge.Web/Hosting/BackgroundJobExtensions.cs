@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using PrivateApiEdge.Web.Data;
+
+namespace PrivateApiEdge.Web.Hosting;
+
+public static class BackgroundJobExtensions
+{
+    /// <summary>Hangfire with persistent storage; whether this node also runs jobs is a config switch.</summary>
+    public static WebApplicationBuilder AddBackgroundJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BackgroundJobsOptions>().BindConfiguration(BackgroundJobsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(BackgroundJobsOptions.SectionName).Get<BackgroundJobsOptions>()
+            ?? new BackgroundJobsOptions();
+
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (options.Storage == BackgroundJobStorage.InMemory)
+            {
+                config.UseInMemoryStorage();
+            }
+            else
+            {
+                var path = SqliteConnectionStrings.RootedFilePath(options.SqliteConnectionString, builder.Environment.ContentRootPath);
+                config.UseSQLiteStorage(path);
+            }
+        });
+
+        if (options.RunServer)
+        {
+            builder.Services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundJobsOptions>>().Value;
+        app.MapHangfireDashboard(options.DashboardPath, new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardAuthorizationFilter()],
+            DisplayStorageConnectionString = false,
+        });
+        return app;
+    }
+}

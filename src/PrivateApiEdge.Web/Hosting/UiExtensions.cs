@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+using PrivateApiEdge.Web.Features.Connectivity;
+
+namespace PrivateApiEdge.Web.Hosting;
+
+public static class UiExtensions
+{
+    public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHttpClient();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ConnectivityService>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using PrivateApiEdge.Web.Components;
+using PrivateApiEdge.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalDatabase();
+builder.AddAwsAccess();
+builder.AddBackgroundJobs();
+builder.AddPortalAuthentication();
+builder.AddPortalHealthChecks();
+builder.AddPortalUi();
+
+var app = builder.Build();
+
+await app.MigratePortalDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapPortalHealthChecks();
+app.MapBackgroundJobsDashboard();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so WebApplicationFactory can host the portal in tests.</summary>
+public partial class Program;
