@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.IntegrationTests.Auth;
+
+namespace PrivateApiEdge.IntegrationTests.Hosting;
+
+/// <summary>
+/// The real portal host: a fresh SQLite file in a temp folder, the in-process sandbox on a free loopback port,
+/// Hangfire on in-memory storage without a server (tests run jobs themselves), and a header-driven test user.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    public PortalAppFactory()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("privateapiedge-tests-").FullName;
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+
+        // Outside Development, ASP.NET serves static web assets (blazor.web.js, MudBlazor) only from a publish
+        // folder; tests run from the build output, so opt in to the build-time manifest as Development does.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("BackgroundJobs:Storage", "InMemory");
+        builder.UseSetting("BackgroundJobs:RunServer", "false");
+        builder.UseSetting("Aws:Mode", "Sandbox");
+        builder.UseSetting("Sandbox:LatencyProfile", "instant");
+        builder.UseSetting("Sandbox:StateFile", "");
+        builder.ConfigureServices(services =>
+        {
+            services.AddAuthentication()
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+            services.PostConfigure<AuthenticationOptions>(options =>
+            {
+                options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
+                options.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+            });
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a lingering handle only leaves a temp folder behind; not worth failing a test.
+            }
+        }
+    }
+}
