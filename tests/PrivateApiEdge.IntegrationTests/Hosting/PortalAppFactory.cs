@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PrivateApiEdge.IntegrationTests.Auth;
+using PrivateApiEdge.Web.Hosting;
 
 namespace PrivateApiEdge.IntegrationTests.Hosting;
 
@@ -13,11 +14,26 @@ namespace PrivateApiEdge.IntegrationTests.Hosting;
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
     public PortalAppFactory()
+        : this(Directory.CreateTempSubdirectory("privateapiedge-tests-").FullName, BackgroundJobStorage.InMemory)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("privateapiedge-tests-").FullName;
     }
 
+    private PortalAppFactory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory = true)
+    {
+        DataDirectory = dataDirectory;
+        JobStorage = jobStorage;
+        _ownsDataDirectory = ownsDataDirectory;
+    }
+
+    private readonly bool _ownsDataDirectory;
+
+    /// <summary>A host over an existing data folder, e.g. to restart the portal on the same files.</summary>
+    public static PortalAppFactory OnDataDirectory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory) =>
+        new(dataDirectory, jobStorage, ownsDataDirectory);
+
     public string DataDirectory { get; }
+
+    public BackgroundJobStorage JobStorage { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
 
@@ -29,7 +45,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // folder; tests run from the build output, so opt in to the build-time manifest as Development does.
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
-        builder.UseSetting("BackgroundJobs:Storage", "InMemory");
+        builder.UseSetting("BackgroundJobs:Storage", JobStorage.ToString());
+        builder.UseSetting("BackgroundJobs:SqliteConnectionString", Path.Combine(DataDirectory, "hangfire.db"));
         builder.UseSetting("BackgroundJobs:RunServer", "false");
         builder.UseSetting("Aws:Mode", "Sandbox");
         builder.UseSetting("Sandbox:LatencyProfile", "instant");
@@ -49,7 +66,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDataDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
