@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PrivateApiEdge.Web.Features.Connectivity;
+using PrivateApiEdge.Web.Features.Dashboard;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -13,6 +14,7 @@ public static class UiExtensions
         builder.Services.AddHttpClient();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConnectivityService>();
+        builder.Services.AddScoped<DashboardService>();
         return builder;
     }
 }

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.IntegrationTests.Hosting;
+using PrivateApiEdge.Web.Data;
+using PrivateApiEdge.Web.Features.Dashboard;
+using PrivateApiEdge.Web.Features.Deployments;
+
+namespace PrivateApiEdge.IntegrationTests.Dashboard;
+
+public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
+    private readonly PortalAppFactory _factory;
+
+    public DashboardServiceTests(PortalAppFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Pages_are_cut_in_the_database_with_the_total_of_all_matches()
+    {
+        var owner = await SeedAsync(count: 30);
+
+        var page = await ListAsync(new DeploymentListQuery { Owner = owner, Page = 1, PageSize = 10, SortBy = DeploymentSortColumn.Name, Descending = false });
+
+        Assert.Equal(30, page.TotalCount);
+        Assert.Equal(Enumerable.Range(10, 10).Select(i => $"{owner}-{i:D3}"), page.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Search_matches_name_domain_owner_and_region_ignoring_case()
+    {
+        var owner = await SeedAsync(count: 5);
+
+        var byDomain = await ListAsync(new DeploymentListQuery { Owner = owner, Search = "API-3." });
+        var byRegion = await ListAsync(new DeploymentListQuery { Owner = owner, Search = "us-west-2" });
+
+        Assert.Equal([$"{owner}-003"], byDomain.Items.Select(i => i.Name));
+        Assert.All(byRegion.Items, i => Assert.Equal("us-west-2", i.Region));
+        Assert.Equal(2, byRegion.TotalCount);
+    }
+
+    [Fact]
+    public async Task Search_treats_like_wildcards_as_plain_text()
+    {
+        var owner = await SeedAsync(count: 3);
+
+        var page = await ListAsync(new DeploymentListQuery { Owner = owner, Search = "%" });
+
+        Assert.Equal(0, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Newest_updates_come_first_by_default()
+    {
+        var owner = await SeedAsync(count: 4);
+
+        var page = await ListAsync(new DeploymentListQuery { Owner = owner });
+
+        Assert.Equal(page.Items.OrderByDescending(i => i.UpdatedAt).Select(i => i.Id), page.Items.Select(i => i.Id));
+        Assert.Equal($"{owner}-003", page.Items[0].Name);
+    }
+
+    [Fact]
+    public async Task A_page_size_beyond_the_limit_is_clamped()
+    {
+        var owner = await SeedAsync(count: 3);
+
+        var page = await ListAsync(new DeploymentListQuery { Owner = owner, PageSize = 100_000, Page = -4 });
+
+        Assert.Equal(3, page.Items.Count);
+    }
+
+    private Task<DeploymentListPage> ListAsync(DeploymentListQuery query)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<DashboardService>().ListAsync(query, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Each test gets its own owner so tests never count each other's rows.</summary>
+    private async Task<string> SeedAsync(int count)
+    {
+        var owner = $"owner{Guid.NewGuid():N}"[..16];
+        var factory = _factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        for (var i = 0; i < count; i++)
+        {
+            var region = i % 2 == 0 ? "eu-west-1" : "us-west-2";
+            db.Deployments.Add(new Deployment(Guid.NewGuid(), $"{owner}-{i:D3}", $"api-{i}.{owner}.example.com", region, owner, Start.AddMinutes(i)));
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return owner;
+    }
+}
