@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
 using PrivateApiEdge.Web.Aws.CloudFront;
+using PrivateApiEdge.Web.Aws.ApiGateway;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Aws.Ec2;
+using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
+using PrivateApiEdge.Web.Aws.Sts;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -54,6 +58,10 @@ public static class AwsAccessExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IElasticLoadBalancingClient>, ElasticLoadBalancingClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IApiGatewayClient>, ApiGatewayClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IEc2Client>, Ec2ClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IStsClient>, StsClientFactory>();
         return services;
     }
 }
