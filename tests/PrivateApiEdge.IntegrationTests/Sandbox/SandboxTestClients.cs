@@ -1,5 +1,7 @@
+using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Amazon.Runtime.Signing;
 using Amazon.SecurityToken;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Sandbox.Seed;
@@ -29,4 +31,17 @@ internal static class SandboxTestClients
             AuthenticationRegion = region,
             MaxErrorRetry = 0,
         });
+
+    /// <summary>An HttpClient that signs every request with AWSSDK.Core's SigV4 handler, for the services we drive
+    /// over raw HTTP (ACM, Route 53).</summary>
+    public static HttpClient Signed(SandboxHost sandbox, string signingName, string region = SandboxSeed.DefaultRegion)
+    {
+        var parameters = new AWSSigV4Parameters
+        {
+            Credentials = Credentials,
+            Region = RegionEndpoint.GetBySystemName(region),
+            Service = signingName,
+        };
+        return new HttpClient(new SigV4SigningHandler(parameters, new SocketsHttpHandler())) { BaseAddress = sandbox.BaseAddress };
+    }
 }
