@@ -123,7 +123,7 @@ public sealed class Route53Service : ISandboxService
         var start = 0;
         if (startName.Length > 0)
         {
-            var key = ReversedLabels(Route53State.NormalizeName(startName)) + "|" + startType;
+            var key = ReversedLabels(Route53State.NormalizeName(startName)) + "\u0000" + startType;
             start = records.FindIndex(r => string.CompareOrdinal(RecordOrder(r), key) >= 0);
             start = start < 0 ? records.Count : start;
         }
@@ -385,11 +385,12 @@ public sealed class Route53Service : ISandboxService
             : throw new SandboxServiceException("InvalidInput", $"Invalid value for parameter maxitems: {text}");
     }
 
-    /// <summary>Route 53 sorts names by their labels from the right: <c>www.example.com.</c> → <c>com.example.www</c>.</summary>
+    /// <summary>Route 53 sorts names by their labels from the right: <c>www.example.com.</c> → <c>com.example.www</c>.
+    /// Joined with a separator below every name character, so a name sorts before its subdomains.</summary>
     private static string ReversedLabels(string name) =>
-        string.Join('.', name.TrimEnd('.').Split('.').Reverse());
+        string.Join('\u0001', name.TrimEnd('.').Split('.').Reverse());
 
-    private static string RecordOrder(Route53RecordSet record) => ReversedLabels(record.Name) + "|" + record.Type + "|" + record.SetIdentifier;
+    private static string RecordOrder(Route53RecordSet record) => ReversedLabels(record.Name) + "\u0000" + record.Type + "\u0000" + record.SetIdentifier;
 
     /// <summary>Route 53 returns <c>*</c> as <c>\052</c>.</summary>
     private static string DisplayName(string name) => name.Replace("*", "\\052", StringComparison.Ordinal);
