@@ -2,8 +2,8 @@ namespace PrivateApiEdge.Sandbox.DataPath;
 
 /// <summary>
 /// What the edge services (ELBv2, CloudFront, API Gateway) and the data path need from the rest of the sandbox:
-/// EC2 networking, ACM certificates and Route 53 records. One seam, so those services stay plain classes that unit
-/// tests can drive with an in-memory network.
+/// EC2 networking, ACM certificates and Route 53 records, as plain views. <see cref="WorldEdgeNetwork"/> reads them
+/// from the world; the security-group and target-health rules are written against this seam only.
 /// </summary>
 public interface IEdgeNetwork
 {
@@ -16,7 +16,7 @@ public interface IEdgeNetwork
 
     /// <summary>Creates an ENI (AWS-managed, e.g. an ALB node) so security groups in use cannot be deleted.</summary>
     NetworkInterfaceView AllocateNetworkInterface(
-        string region, string subnetId, IReadOnlyList<string> securityGroupIds, string description, string requesterId);
+        string region, string subnetId, IReadOnlyList<string> securityGroupIds, string description, string requesterId, string ownerResourceId);
 
     void ReleaseNetworkInterface(string region, string networkInterfaceId);
 

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using System.Xml.Linq;
+using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.CloudFront;
 
@@ -7,59 +9,94 @@ public sealed record CloudFrontRequest(
 
 public sealed record CloudFrontResponse(int StatusCode, XElement? Body, IReadOnlyDictionary<string, string> Headers);
 
-/// <summary>A CloudFront error as rest-xml reports it (<c>ErrorResponse/Error/Code</c>), with the model's status.</summary>
-public sealed class CloudFrontException(string code, string message, int statusCode) : Exception(message)
+/// <summary>CloudFront's part of the world (global): VPC origins and distributions.</summary>
+public sealed class CloudFrontState : SandboxStatePart
 {
-    public string Code { get; } = code;
+    public List<VpcOriginRecord> VpcOrigins { get; set; } = [];
+    public List<DistributionRecord> Distributions { get; set; } = [];
 
-    public int StatusCode { get; } = statusCode;
+    public override IEnumerable<SandboxResource> Resources() => VpcOrigins.Cast<SandboxResource>().Concat(Distributions);
 }
 
-public sealed class VpcOriginRecord
+public sealed class VpcOriginRecord : SandboxResource
 {
-    public required string Id { get; init; }
-    public required string Arn { get; init; }
-    public required string Region { get; init; }
-    public required string VpcId { get; init; }
-    public required DateTimeOffset CreatedTime { get; init; }
-    public required DateTimeOffset LastModifiedTime { get; set; }
-    public required DateTimeOffset DeployedAt { get; set; }
-    public required string ETag { get; set; }
-    public required XElement EndpointConfig { get; set; }
-    public required List<string> NetworkInterfaceIds { get; init; }
-    public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The region of the load balancer (and so of the VPC, its ENIs and CloudFront's security group).</summary>
+    public string EndpointRegion { get; set; } = "";
+    public string VpcId { get; set; } = "";
+    public DateTimeOffset LastModifiedTime { get; set; }
+    public DateTimeOffset DeployedAt { get; set; }
+    public string ETag { get; set; } = "";
+    public string EndpointConfigXml { get; set; } = "";
+    public List<string> NetworkInterfaceIds { get; set; } = [];
 
+    [JsonIgnore]
+    public override string ResourceType => "cloudfront:vpc-origin";
+
+    [JsonIgnore]
+    public XElement EndpointConfig
+    {
+        get => XElement.Parse(EndpointConfigXml);
+        set => EndpointConfigXml = value.ToString(SaveOptions.DisableFormatting);
+    }
+
+    [JsonIgnore]
     public string Name => EndpointConfig.Element(CloudFrontService.Ns + "Name")?.Value ?? "";
 
+    [JsonIgnore]
     public string EndpointArn => EndpointConfig.Element(CloudFrontService.Ns + "Arn")?.Value ?? "";
 
     public string StatusAt(DateTimeOffset now) => now >= DeployedAt ? "Deployed" : "Deploying";
+
+    public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>
+    {
+        ["name"] = Name,
+        ["status"] = StatusAt(now),
+        ["originEndpointArn"] = EndpointArn,
+    };
 }
 
-public sealed class DistributionRecord
+public sealed class DistributionRecord : SandboxResource
 {
-    public required string Id { get; init; }
-    public required string Arn { get; init; }
-    public required string DomainName { get; init; }
-    public required DateTimeOffset CreatedTime { get; init; }
-    public required DateTimeOffset LastModifiedTime { get; set; }
-    public required DateTimeOffset DeployedAt { get; set; }
-    public required string ETag { get; set; }
-    public required XElement Config { get; set; }
-    public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+    public string DomainName { get; set; } = "";
+    public DateTimeOffset LastModifiedTime { get; set; }
+    public DateTimeOffset DeployedAt { get; set; }
+    public string ETag { get; set; } = "";
+    public string ConfigXml { get; set; } = "";
+
+    [JsonIgnore]
+    public override string ResourceType => "cloudfront:distribution";
+
+    [JsonIgnore]
+    public XElement Config
+    {
+        get => XElement.Parse(ConfigXml);
+        set => ConfigXml = value.ToString(SaveOptions.DisableFormatting);
+    }
 
     public string StatusAt(DateTimeOffset now) => now >= DeployedAt ? "Deployed" : "InProgress";
 
+    [JsonIgnore]
     public string CallerReference => Config.Element(CloudFrontService.Ns + "CallerReference")?.Value ?? "";
 
+    [JsonIgnore]
     public bool Enabled => string.Equals(Config.Element(CloudFrontService.Ns + "Enabled")?.Value, "true", StringComparison.OrdinalIgnoreCase);
 
+    [JsonIgnore]
     public IReadOnlyList<string> Aliases => CloudFrontService.Aliases(Config);
 
+    [JsonIgnore]
     public IReadOnlyList<string> VpcOriginIds => [.. Config.Elements(CloudFrontService.Ns + "Origins")
         .Elements(CloudFrontService.Ns + "Items").Elements(CloudFrontService.Ns + "Origin")
         .Select(origin => origin.Element(CloudFrontService.Ns + "VpcOriginConfig")?.Element(CloudFrontService.Ns + "VpcOriginId")?.Value)
         .OfType<string>()];
+
+    public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>
+    {
+        ["domainName"] = DomainName,
+        ["status"] = StatusAt(now),
+        ["enabled"] = Enabled ? "true" : "false",
+        ["aliases"] = string.Join(",", Aliases),
+    };
 }
 
 public sealed record DistributionSnapshot(

@@ -1,7 +1,12 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Xml.Linq;
+using PrivateApiEdge.Sandbox.Core;
+using PrivateApiEdge.Sandbox.Core.Lifecycles;
+using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.State;
 using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 
 namespace PrivateApiEdge.Sandbox.Services.CloudFront;
@@ -11,91 +16,116 @@ namespace PrivateApiEdge.Sandbox.Services.CloudFront;
 /// CallerReference idempotency, alias uniqueness and the deployment lifecycles. CloudFront creates its managed
 /// <c>CloudFront-VPCOrigins-Service-SG</c> with the first VPC origin in a VPC and removes it after the last.
 /// </summary>
-public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService loadBalancing, TimeProvider time, EdgeLatencies latencies)
+public sealed class CloudFrontService : ISandboxService
 {
     public static readonly XNamespace Ns = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     private const string Version = "/2020-05-31";
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private const string Upper36 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private readonly Lock _gate = new();
-    private readonly List<VpcOriginRecord> _vpcOrigins = [];
-    private readonly List<DistributionRecord> _distributions = [];
+    private readonly SandboxWorld _world;
+    private readonly LoadBalancingService _loadBalancing;
+    private readonly WorldEdgeNetwork _network;
 
-    public CloudFrontResponse Handle(CloudFrontRequest request)
+    public CloudFrontService(SandboxWorld world, LoadBalancingService loadBalancing)
+    {
+        _world = world;
+        _loadBalancing = loadBalancing;
+        _network = new WorldEdgeNetwork(world);
+    }
+
+    public string SigningName => "cloudfront";
+
+    public SandboxProtocol Protocol => SandboxProtocol.RestXml;
+
+    public string XmlNamespace => Ns.NamespaceName;
+
+    public SandboxErrorCode ThrottlingError { get; } = new("Throttling", 400, "Rate exceeded");
+
+    private CloudFrontState State => _world.Part<CloudFrontState>();
+
+    private List<VpcOriginRecord> VpcOrigins => State.VpcOrigins;
+
+    private List<DistributionRecord> Distributions => State.Distributions;
+
+    private DateTimeOffset Now => _world.Now;
+
+    public SandboxOperation? Resolve(SandboxRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var path = request.Path.TrimEnd('/');
+        var path = request.RawPath.TrimEnd('/');
         if (!path.StartsWith(Version + "/", StringComparison.Ordinal))
         {
-            throw new CloudFrontException("InvalidArgument", $"Unknown resource {request.Path}", 404);
+            return null;
         }
 
-        var segments = path[(Version.Length + 1)..].Split('/');
-        lock (_gate)
+        var segments = path[(Version.Length + 1)..].Split('/').Select(Uri.UnescapeDataString).ToArray();
+        var query = request.Query;
+        (string Name, Func<CloudFrontRequest, CloudFrontResponse> Handler)? route = (request.Method, segments) switch
         {
-            return (request.Method, segments) switch
+            ("POST", ["vpc-origin"]) => ("CreateVpcOrigin", CreateVpcOrigin),
+            ("GET", ["vpc-origin"]) => ("ListVpcOrigins", ListVpcOrigins),
+            ("GET", ["vpc-origin", var id]) => ("GetVpcOrigin", _ => GetVpcOrigin(id)),
+            ("PUT", ["vpc-origin", var id]) => ("UpdateVpcOrigin", r => UpdateVpcOrigin(id, r)),
+            ("DELETE", ["vpc-origin", var id]) => ("DeleteVpcOrigin", r => DeleteVpcOrigin(id, r)),
+            ("POST", ["distribution"]) => (query.ContainsKey("WithTags") ? "CreateDistributionWithTags" : "CreateDistribution", CreateDistribution),
+            ("GET", ["distribution"]) => ("ListDistributions", ListDistributions),
+            ("GET", ["distribution", var id]) => ("GetDistribution", _ => GetDistribution(id)),
+            ("GET", ["distribution", var id, "config"]) => ("GetDistributionConfig", _ => GetDistributionConfig(id)),
+            ("PUT", ["distribution", var id, "config"]) => ("UpdateDistribution", r => UpdateDistribution(id, r)),
+            ("DELETE", ["distribution", var id]) => ("DeleteDistribution", r => DeleteDistribution(id, r)),
+            ("GET", ["distributionsByVpcOriginId", var id]) => ("ListDistributionsByVpcOriginId", _ => ListDistributionsByVpcOriginId(id)),
+            ("POST", ["tagging"]) => (query["Operation"] == "Untag" ? "UntagResource" : "TagResource", ChangeTags),
+            ("GET", ["tagging"]) => ("ListTagsForResource", ListTags),
+            _ => null,
+        };
+        if (route is not { } found)
+        {
+            return null;
+        }
+
+        return SandboxOperation.Sync(found.Name, call =>
+        {
+            var cloudFrontRequest = new CloudFrontRequest(
+                call.Method,
+                path,
+                call.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+                call.Headers.IfMatch.Count > 0 ? call.Headers.IfMatch.ToString() : null,
+                call.Body.Length > 0 ? Xml.ParseBody(call) : null);
+            var response = _world.Write(_ => found.Handler(cloudFrontRequest));
+            var written = response.Body is null
+                ? SandboxResponse.Empty((HttpStatusCode)response.StatusCode)
+                : Xml.Response((HttpStatusCode)response.StatusCode, response.Body);
+            foreach (var (name, value) in response.Headers)
             {
-                ("POST", ["vpc-origin"]) => CreateVpcOrigin(request),
-                ("GET", ["vpc-origin"]) => ListVpcOrigins(request),
-                ("GET", ["vpc-origin", var id]) => GetVpcOrigin(id),
-                ("PUT", ["vpc-origin", var id]) => UpdateVpcOrigin(id, request),
-                ("DELETE", ["vpc-origin", var id]) => DeleteVpcOrigin(id, request),
-                ("POST", ["distribution"]) => CreateDistribution(request),
-                ("GET", ["distribution"]) => ListDistributions(request),
-                ("GET", ["distribution", var id]) => GetDistribution(id),
-                ("GET", ["distribution", var id, "config"]) => GetDistributionConfig(id),
-                ("PUT", ["distribution", var id, "config"]) => UpdateDistribution(id, request),
-                ("DELETE", ["distribution", var id]) => DeleteDistribution(id, request),
-                ("GET", ["distributionsByVpcOriginId", var id]) => ListDistributionsByVpcOriginId(id),
-                ("POST", ["tagging"]) => ChangeTags(request),
-                ("GET", ["tagging"]) => ListTags(request),
-                _ => throw new CloudFrontException("InvalidArgument", $"No operation matches {request.Method} {request.Path}", 404),
-            };
-        }
-    }
-
-    public DistributionSnapshot? FindDistributionByDomainName(string domainName)
-    {
-        lock (_gate)
-        {
-            var distribution = _distributions.FirstOrDefault(d => string.Equals(d.DomainName, domainName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
-            return distribution is null ? null : Snapshot(distribution);
-        }
-    }
-
-    public VpcOriginSnapshot? FindVpcOrigin(string id)
-    {
-        lock (_gate)
-        {
-            var origin = _vpcOrigins.FirstOrDefault(o => o.Id == id);
-            if (origin is null)
-            {
-                return null;
+                written.WithHeader(name, value);
             }
 
-            var config = origin.EndpointConfig;
-            return new VpcOriginSnapshot(origin.Id, origin.StatusAt(time.GetUtcNow()), origin.EndpointArn,
-                config.Element(Ns + "OriginProtocolPolicy")?.Value ?? "",
-                ParseInt(config.Element(Ns + "HTTPSPort")?.Value) ?? 443,
-                ParseInt(config.Element(Ns + "HTTPPort")?.Value) ?? 80);
-        }
+            return written;
+        });
     }
 
-    public IReadOnlyList<string> DistributionIds()
+    /// <summary>The distribution serving a <c>dxxxx.cloudfront.net</c> name. Only inside a world read or write.</summary>
+    public DistributionSnapshot? FindDistributionByDomainName(string domainName)
     {
-        lock (_gate)
-        {
-            return [.. _distributions.Select(d => d.Id)];
-        }
+        var distribution = Distributions.FirstOrDefault(d => string.Equals(d.DomainName, domainName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+        return distribution is null ? null : Snapshot(distribution);
     }
 
-    public IReadOnlyList<string> VpcOriginIds()
+    /// <summary>Only inside a world read or write.</summary>
+    public VpcOriginSnapshot? FindVpcOrigin(string id)
     {
-        lock (_gate)
+        var origin = VpcOrigins.FirstOrDefault(o => o.Id == id);
+        if (origin is null)
         {
-            return [.. _vpcOrigins.Select(o => o.Id)];
+            return null;
         }
+
+        var config = origin.EndpointConfig;
+        return new VpcOriginSnapshot(origin.Id, origin.StatusAt(Now), origin.EndpointArn,
+            config.Element(Ns + "OriginProtocolPolicy")?.Value ?? "",
+            ParseInt(config.Element(Ns + "HTTPSPort")?.Value) ?? 443,
+            ParseInt(config.Element(Ns + "HTTPPort")?.Value) ?? 80);
     }
 
     private DistributionSnapshot Snapshot(DistributionRecord distribution)
@@ -107,7 +137,7 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
             origin.Element(Ns + "VpcOriginConfig")?.Element(Ns + "VpcOriginId")?.Value,
             origin.Element(Ns + "OriginPath")?.Value ?? "")).ToList();
         return new DistributionSnapshot(
-            distribution.Id, distribution.DomainName, distribution.Enabled, distribution.StatusAt(time.GetUtcNow()), distribution.Aliases,
+            distribution.Id, distribution.DomainName, distribution.Enabled, distribution.StatusAt(Now), distribution.Aliases,
             config.Element(Ns + "ViewerCertificate")?.Element(Ns + "ACMCertificateArn")?.Value,
             config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "TargetOriginId")?.Value ?? "",
             origins);
@@ -119,35 +149,37 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         var config = body.Element(Ns + "VpcOriginEndpointConfig") ?? throw MissingField("VpcOriginEndpointConfig");
         var (region, vpcId) = ValidateEndpointConfig(config);
         var name = config.Element(Ns + "Name")!.Value;
-        if (_vpcOrigins.Any(o => o.Name == name))
+        if (VpcOrigins.Any(o => o.Name == name))
         {
-            throw new CloudFrontException("EntityAlreadyExists", $"A VPC origin with the name {name} already exists.", 409);
+            throw CloudFrontError("EntityAlreadyExists", $"A VPC origin with the name {name} already exists.", 409);
         }
 
         var tags = ReadTags(body.Element(Ns + "Tags"));
-        var now = time.GetUtcNow();
+        var now = Now;
         var id = "vo_" + RandomString(Base62, 22);
         // CloudFront places its own ENIs next to the load balancer, in its managed security group; they are what
         // keeps that group (and the subnets) busy until the VPC origin is deleted.
-        var groupId = network.EnsureCloudFrontServiceSecurityGroup(region, vpcId);
-        var lb = loadBalancing.FindLoadBalancer(config.Element(Ns + "Arn")!.Value)!;
-        var enis = lb.SubnetIds.Select(subnet => network.AllocateNetworkInterface(
-            region, subnet, [groupId], $"CloudFront VPC origin {id}", "vpcorigin.cloudfront.amazonaws.com").NetworkInterfaceId).ToList();
+        var groupId = _network.EnsureCloudFrontServiceSecurityGroup(region, vpcId);
+        var lb = _loadBalancing.FindLoadBalancer(config.Element(Ns + "Arn")!.Value)!;
+        var enis = lb.SubnetIds.Select(subnet => _network.AllocateNetworkInterface(
+            region, subnet, [groupId], $"CloudFront VPC origin {id}", "vpcorigin.cloudfront.amazonaws.com", id).NetworkInterfaceId).ToList();
         var origin = new VpcOriginRecord
         {
             Id = id,
-            Arn = $"arn:aws:cloudfront::{network.AccountId}:vpcorigin/{id}",
-            Region = region,
+            Arn = $"arn:aws:cloudfront::{_network.AccountId}:vpcorigin/{id}",
+            Region = "global",
+            EndpointRegion = region,
             VpcId = vpcId,
-            CreatedTime = now,
+            CreatedAt = now,
+            VisibleAt = now,
             LastModifiedTime = now,
-            DeployedAt = now + latencies.VpcOriginDeployment,
+            DeployedAt = now + _world.Latency.Of(SandboxLifecycles.VpcOriginDeploy),
             ETag = NewETag(),
             EndpointConfig = config,
             NetworkInterfaceIds = enis,
             Tags = tags,
         };
-        _vpcOrigins.Add(origin);
+        VpcOrigins.Add(origin);
         return new CloudFrontResponse(202, VpcOriginXml(origin), new Dictionary<string, string>
         {
             ["ETag"] = origin.ETag,
@@ -167,16 +199,16 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
 
         if (config.Element(Ns + "OriginProtocolPolicy")!.Value is not ("http-only" or "match-viewer" or "https-only"))
         {
-            throw new CloudFrontException("InvalidArgument", "The OriginProtocolPolicy must be http-only, match-viewer or https-only.", 400);
+            throw CloudFrontError("InvalidArgument", "The OriginProtocolPolicy must be http-only, match-viewer or https-only.", 400);
         }
 
         CheckQuantity(config.Element(Ns + "OriginSslProtocols"));
         var arn = config.Element(Ns + "Arn")!.Value;
-        var lb = loadBalancing.FindLoadBalancer(arn)
-            ?? throw new CloudFrontException("InvalidArgument", $"The origin endpoint {arn} does not exist or is not a supported load balancer.", 400);
-        if (lb.StateAt(time.GetUtcNow()) != "active")
+        var lb = _loadBalancing.FindLoadBalancer(arn)
+            ?? throw CloudFrontError("InvalidArgument", $"The origin endpoint {arn} does not exist or is not a supported load balancer.", 400);
+        if (lb.StateAt(Now) != "active")
         {
-            throw new CloudFrontException("InvalidArgument", $"The load balancer {arn} is not active yet.", 400);
+            throw CloudFrontError("InvalidArgument", $"The load balancer {arn} is not active yet.", 400);
         }
 
         return (lb.Region, lb.VpcId);
@@ -184,8 +216,8 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
 
     private CloudFrontResponse ListVpcOrigins(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(_vpcOrigins, o => o.Id, request);
-        var now = time.GetUtcNow();
+        var (page, marker, next, maxItems) = Page(VpcOrigins, o => o.Id, request);
+        var now = Now;
         return Ok(new XElement(Ns + "VpcOriginList",
             new XElement(Ns + "Marker", marker),
             next is null ? null : new XElement(Ns + "NextMarker", next),
@@ -196,10 +228,10 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
                 new XElement(Ns + "Id", o.Id),
                 new XElement(Ns + "Name", o.Name),
                 new XElement(Ns + "Status", o.StatusAt(now)),
-                new XElement(Ns + "CreatedTime", Timestamp(o.CreatedTime)),
+                new XElement(Ns + "CreatedTime", Timestamp(o.CreatedAt)),
                 new XElement(Ns + "LastModifiedTime", Timestamp(o.LastModifiedTime)),
                 new XElement(Ns + "Arn", o.Arn),
-                new XElement(Ns + "AccountId", network.AccountId),
+                new XElement(Ns + "AccountId", _network.AccountId),
                 new XElement(Ns + "OriginEndpointArn", o.EndpointArn))))));
     }
 
@@ -217,19 +249,19 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         var (_, vpcId) = ValidateEndpointConfig(config);
         if (vpcId != origin.VpcId)
         {
-            throw new CloudFrontException("IllegalUpdate", "A VPC origin cannot be moved to a load balancer in another VPC.", 400);
+            throw CloudFrontError("IllegalUpdate", "A VPC origin cannot be moved to a load balancer in another VPC.", 400);
         }
 
-        if (_distributions.Any(d => d.VpcOriginIds.Contains(id)))
+        if (Distributions.Any(d => d.VpcOriginIds.Contains(id)))
         {
-            throw new CloudFrontException("CannotUpdateEntityWhileInUse",
+            throw CloudFrontError("CannotUpdateEntityWhileInUse",
                 "The specified VPC origin is currently associated with one or more distributions. Please disassociate the VPC origin from all distributions before updating or deleting", 409);
         }
 
-        var now = time.GetUtcNow();
+        var now = Now;
         origin.EndpointConfig = config;
         origin.LastModifiedTime = now;
-        origin.DeployedAt = now + latencies.VpcOriginDeployment;
+        origin.DeployedAt = now + _world.Latency.Of(SandboxLifecycles.VpcOriginDeploy);
         origin.ETag = NewETag();
         return new CloudFrontResponse(202, VpcOriginXml(origin), new Dictionary<string, string> { ["ETag"] = origin.ETag });
     }
@@ -238,21 +270,21 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
     {
         var origin = FindVpcOriginRecord(id);
         CheckIfMatch(request, origin.ETag);
-        if (_distributions.Any(d => d.VpcOriginIds.Contains(id)))
+        if (Distributions.Any(d => d.VpcOriginIds.Contains(id)))
         {
-            throw new CloudFrontException("CannotDeleteEntityWhileInUse",
+            throw CloudFrontError("CannotDeleteEntityWhileInUse",
                 "The specified VPC origin is currently associated with one or more distributions. Please disassociate the VPC origin from all distributions before updating or deleting", 409);
         }
 
-        _vpcOrigins.Remove(origin);
+        VpcOrigins.Remove(origin);
         foreach (var eni in origin.NetworkInterfaceIds)
         {
-            network.ReleaseNetworkInterface(origin.Region, eni);
+            _network.ReleaseNetworkInterface(origin.EndpointRegion, eni);
         }
 
-        if (!_vpcOrigins.Any(o => o.Region == origin.Region && o.VpcId == origin.VpcId))
+        if (!VpcOrigins.Any(o => o.EndpointRegion == origin.EndpointRegion && o.VpcId == origin.VpcId))
         {
-            network.RemoveCloudFrontServiceSecurityGroup(origin.Region, origin.VpcId);
+            _network.RemoveCloudFrontServiceSecurityGroup(origin.EndpointRegion, origin.VpcId);
         }
 
         var body = VpcOriginXml(origin);
@@ -263,7 +295,7 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
     private CloudFrontResponse CreateDistribution(CloudFrontRequest request)
     {
         XElement config;
-        Dictionary<string, string> tags;
+        List<SandboxTag> tags;
         if (request.Query.ContainsKey("WithTags"))
         {
             var body = RequireBody(request, "DistributionConfigWithTags");
@@ -273,19 +305,19 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         else
         {
             config = RequireBody(request, "DistributionConfig");
-            tags = new Dictionary<string, string>(StringComparer.Ordinal);
+            tags = [];
         }
 
         config = new XElement(Ns + "DistributionConfig", config.Nodes());
         ValidateDistributionConfig(config, self: null);
         var callerReference = config.Element(Ns + "CallerReference")!.Value;
-        var existing = _distributions.FirstOrDefault(d => d.CallerReference == callerReference);
+        var existing = Distributions.FirstOrDefault(d => d.CallerReference == callerReference);
         if (existing is not null)
         {
             // Same CallerReference and the same config is a retry of the same request: answer with what it created.
             if (!XNode.DeepEquals(existing.Config, config))
             {
-                throw new CloudFrontException("DistributionAlreadyExists",
+                throw CloudFrontError("DistributionAlreadyExists",
                     "The caller reference that you are using to create a distribution is associated with another distribution.", 409);
             }
 
@@ -293,21 +325,23 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         }
 
         CheckAliasesFree(config, self: null);
-        var now = time.GetUtcNow();
+        var now = Now;
         var id = "E" + RandomString(Upper36, 13);
         var distribution = new DistributionRecord
         {
             Id = id,
-            Arn = $"arn:aws:cloudfront::{network.AccountId}:distribution/{id}",
+            Arn = $"arn:aws:cloudfront::{_network.AccountId}:distribution/{id}",
             DomainName = $"d{RandomString("abcdefghijklmnopqrstuvwxyz0123456789", 13)}.cloudfront.net",
-            CreatedTime = now,
+            Region = "global",
+            CreatedAt = now,
+            VisibleAt = now,
             LastModifiedTime = now,
-            DeployedAt = now + latencies.DistributionDeployment,
+            DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy),
             ETag = NewETag(),
             Config = config,
             Tags = tags,
         };
-        _distributions.Add(distribution);
+        Distributions.Add(distribution);
         return DistributionCreated(distribution);
     }
 
@@ -335,61 +369,61 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         var originElements = origins.Elements(Ns + "Items").Elements(Ns + "Origin").ToList();
         if (originElements.Count == 0)
         {
-            throw new CloudFrontException("InvalidOrigin", "The specified origin server does not exist or is not valid.", 400);
+            throw CloudFrontError("InvalidOrigin", "The specified origin server does not exist or is not valid.", 400);
         }
 
         foreach (var origin in originElements)
         {
             var vpcOriginId = origin.Element(Ns + "VpcOriginConfig")?.Element(Ns + "VpcOriginId")?.Value;
-            if (vpcOriginId is not null && _vpcOrigins.All(o => o.Id != vpcOriginId))
+            if (vpcOriginId is not null && VpcOrigins.All(o => o.Id != vpcOriginId))
             {
-                throw new CloudFrontException("EntityNotFound", $"The VPC origin {vpcOriginId} does not exist.", 404);
+                throw CloudFrontError("EntityNotFound", $"The VPC origin {vpcOriginId} does not exist.", 404);
             }
 
             if (vpcOriginId is not null && origin.Element(Ns + "CustomOriginConfig") is not null)
             {
-                throw new CloudFrontException("InvalidArgument", "An origin cannot have both a CustomOriginConfig and a VpcOriginConfig.", 400);
+                throw CloudFrontError("InvalidArgument", "An origin cannot have both a CustomOriginConfig and a VpcOriginConfig.", 400);
             }
         }
 
         var targetOrigin = config.Element(Ns + "DefaultCacheBehavior")!.Element(Ns + "TargetOriginId")?.Value;
         if (originElements.All(o => o.Element(Ns + "Id")?.Value != targetOrigin))
         {
-            throw new CloudFrontException("NoSuchOrigin", "One or more of your origins or origin groups do not exist.", 404);
+            throw CloudFrontError("NoSuchOrigin", "One or more of your origins or origin groups do not exist.", 404);
         }
 
         var comment = config.Element(Ns + "Comment")!.Value;
         if (comment.Length > 128)
         {
-            throw new CloudFrontException("InvalidArgument", "The parameter Comment is too long.", 400);
+            throw CloudFrontError("InvalidArgument", "The parameter Comment is too long.", 400);
         }
 
         var names = Aliases(config);
         var certificateArn = config.Element(Ns + "ViewerCertificate")?.Element(Ns + "ACMCertificateArn")?.Value;
         if (certificateArn is not null)
         {
-            var certificate = network.FindCertificate(certificateArn);
+            var certificate = _network.FindCertificate(certificateArn);
             if (certificate is null || certificate.Region != "us-east-1" || certificate.Status != "ISSUED")
             {
-                throw new CloudFrontException("InvalidViewerCertificate",
+                throw CloudFrontError("InvalidViewerCertificate",
                     "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain.", 400);
             }
 
             if (names.FirstOrDefault(alias => !certificate.Covers(alias)) is { } uncovered)
             {
-                throw new CloudFrontException("InvalidViewerCertificate",
+                throw CloudFrontError("InvalidViewerCertificate",
                     $"The certificate that is attached to your distribution doesn't cover the alternate domain name (CNAME) that you're trying to add: {uncovered}.", 400);
             }
         }
         else if (names.Count > 0)
         {
-            throw new CloudFrontException("InvalidViewerCertificate",
+            throw CloudFrontError("InvalidViewerCertificate",
                 "To add an alternate domain name (CNAME) to a CloudFront distribution, you must attach a trusted certificate that validates your authorization to use the domain name.", 400);
         }
 
         if (self is not null && config.Element(Ns + "CallerReference")!.Value != self.CallerReference)
         {
-            throw new CloudFrontException("IllegalUpdate", "The CallerReference of a distribution cannot be changed.", 400);
+            throw CloudFrontError("IllegalUpdate", "The CallerReference of a distribution cannot be changed.", 400);
         }
     }
 
@@ -397,9 +431,9 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
     {
         foreach (var alias in Aliases(config))
         {
-            if (_distributions.Any(d => d != self && d.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase)))
+            if (Distributions.Any(d => d != self && d.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase)))
             {
-                throw new CloudFrontException("CNAMEAlreadyExists",
+                throw CloudFrontError("CNAMEAlreadyExists",
                     "One or more of the CNAMEs you provided are already associated with a different resource.", 409);
             }
         }
@@ -407,8 +441,8 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
 
     private CloudFrontResponse ListDistributions(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(_distributions, d => d.Id, request);
-        var now = time.GetUtcNow();
+        var (page, marker, next, maxItems) = Page(Distributions, d => d.Id, request);
+        var now = Now;
         return Ok(new XElement(Ns + "DistributionList",
             new XElement(Ns + "Marker", marker),
             next is null ? null : new XElement(Ns + "NextMarker", next),
@@ -470,11 +504,11 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         var config = new XElement(Ns + "DistributionConfig", RequireBody(request, "DistributionConfig").Nodes());
         ValidateDistributionConfig(config, distribution);
         CheckAliasesFree(config, distribution);
-        var now = time.GetUtcNow();
+        var now = Now;
         distribution.Config = config;
         distribution.LastModifiedTime = now;
         // Every update is a new deployment to the edge locations.
-        distribution.DeployedAt = now + latencies.DistributionDeployment;
+        distribution.DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy);
         distribution.ETag = NewETag();
         return Ok(DistributionXml(distribution), distribution.ETag);
     }
@@ -483,19 +517,19 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
     {
         var distribution = FindDistributionRecord(id);
         CheckIfMatch(request, distribution.ETag);
-        if (distribution.Enabled || distribution.StatusAt(time.GetUtcNow()) != "Deployed")
+        if (distribution.Enabled || distribution.StatusAt(Now) != "Deployed")
         {
-            throw new CloudFrontException("DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.", 409);
+            throw CloudFrontError("DistributionNotDisabled", "The distribution you are trying to delete has not been disabled.", 409);
         }
 
-        _distributions.Remove(distribution);
+        Distributions.Remove(distribution);
         return new CloudFrontResponse(204, null, new Dictionary<string, string>());
     }
 
     private CloudFrontResponse ListDistributionsByVpcOriginId(string id)
     {
         FindVpcOriginRecord(id);
-        var ids = _distributions.Where(d => d.VpcOriginIds.Contains(id)).Select(d => d.Id).ToList();
+        var ids = Distributions.Where(d => d.VpcOriginIds.Contains(id)).Select(d => d.Id).ToList();
         return Ok(new XElement(Ns + "DistributionIdList",
             new XElement(Ns + "Marker", ""),
             new XElement(Ns + "MaxItems", 100),
@@ -506,73 +540,66 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
 
     private CloudFrontResponse ChangeTags(CloudFrontRequest request)
     {
-        var tags = TagsOf(request);
+        var resource = TaggedResource(request);
         switch (request.Query.GetValueOrDefault("Operation"))
         {
             case "Tag":
-                foreach (var (key, value) in ReadTags(RequireBody(request, "Tags")))
-                {
-                    tags[key] = value;
-                }
-
+                resource.SetTags(ReadTags(RequireBody(request, "Tags")));
                 break;
             case "Untag":
-                foreach (var key in RequireBody(request, "TagKeys").Elements(Ns + "Items").Elements(Ns + "Key"))
-                {
-                    tags.Remove(key.Value);
-                }
-
+                var keys = RequireBody(request, "TagKeys").Elements(Ns + "Items").Elements(Ns + "Key").Select(k => k.Value).ToHashSet(StringComparer.Ordinal);
+                resource.Tags.RemoveAll(tag => keys.Contains(tag.Key));
                 break;
             default:
-                throw new CloudFrontException("InvalidArgument", "The Operation parameter must be Tag or Untag.", 400);
+                throw CloudFrontError("InvalidArgument", "The Operation parameter must be Tag or Untag.", 400);
         }
 
         return new CloudFrontResponse(204, null, new Dictionary<string, string>());
     }
 
-    private CloudFrontResponse ListTags(CloudFrontRequest request) => Ok(TagsXml(TagsOf(request)));
+    private CloudFrontResponse ListTags(CloudFrontRequest request) => Ok(TagsXml(TaggedResource(request).Tags));
 
-    private Dictionary<string, string> TagsOf(CloudFrontRequest request)
+    private SandboxResource TaggedResource(CloudFrontRequest request)
     {
         var arn = request.Query.GetValueOrDefault("Resource")
-            ?? throw new CloudFrontException("InvalidArgument", "The Resource parameter is required.", 400);
-        return _distributions.FirstOrDefault(d => d.Arn == arn)?.Tags
-            ?? _vpcOrigins.FirstOrDefault(o => o.Arn == arn)?.Tags
-            ?? throw new CloudFrontException("NoSuchResource", "The specified CloudFront resource does not exist.", 404);
+            ?? throw CloudFrontError("InvalidArgument", "The Resource parameter is required.", 400);
+        return (SandboxResource?)Distributions.FirstOrDefault(d => d.Arn == arn)
+            ?? VpcOrigins.FirstOrDefault(o => o.Arn == arn)
+            ?? throw CloudFrontError("NoSuchResource", "The specified CloudFront resource does not exist.", 404);
     }
 
     private VpcOriginRecord FindVpcOriginRecord(string id) =>
-        _vpcOrigins.FirstOrDefault(o => o.Id == id) ?? throw new CloudFrontException("EntityNotFound", "The specified VPC origin does not exist.", 404);
+        VpcOrigins.FirstOrDefault(o => o.Id == id) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
 
     private DistributionRecord FindDistributionRecord(string id) =>
-        _distributions.FirstOrDefault(d => d.Id == id) ?? throw new CloudFrontException("NoSuchDistribution", "The specified distribution does not exist.", 404);
+        Distributions.FirstOrDefault(d => d.Id == id) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
 
     private static void CheckIfMatch(CloudFrontRequest request, string currentETag)
     {
         if (string.IsNullOrWhiteSpace(request.IfMatch))
         {
-            throw new CloudFrontException("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the resource.", 400);
+            throw CloudFrontError("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the resource.", 400);
         }
 
         if (request.IfMatch.Trim().Trim('"') != currentETag)
         {
-            throw new CloudFrontException("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.", 412);
+            throw CloudFrontError("PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.", 412);
         }
     }
 
     private XElement VpcOriginXml(VpcOriginRecord origin) => new(Ns + "VpcOrigin",
         new XElement(Ns + "Id", origin.Id),
         new XElement(Ns + "Arn", origin.Arn),
-        new XElement(Ns + "AccountId", network.AccountId),
-        new XElement(Ns + "Status", origin.StatusAt(time.GetUtcNow())),
-        new XElement(Ns + "CreatedTime", Timestamp(origin.CreatedTime)),
+        new XElement(Ns + "AccountId", _network.AccountId),
+        new XElement(Ns + "Status", origin.StatusAt(Now)),
+        new XElement(Ns + "CreatedTime", Timestamp(origin.CreatedAt)),
         new XElement(Ns + "LastModifiedTime", Timestamp(origin.LastModifiedTime)),
         new XElement(origin.EndpointConfig));
 
     private XElement DistributionXml(DistributionRecord distribution) => new(Ns + "Distribution",
         new XElement(Ns + "Id", distribution.Id),
         new XElement(Ns + "ARN", distribution.Arn),
-        new XElement(Ns + "Status", distribution.StatusAt(time.GetUtcNow())),
+        new XElement(Ns + "Status", distribution.StatusAt(Now)),
         new XElement(Ns + "LastModifiedTime", Timestamp(distribution.LastModifiedTime)),
         new XElement(Ns + "InProgressInvalidationBatches", 0),
         new XElement(Ns + "DomainName", distribution.DomainName),
@@ -580,21 +607,22 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         new XElement(Ns + "ActiveTrustedKeyGroups", new XElement(Ns + "Enabled", "false"), new XElement(Ns + "Quantity", 0)),
         new XElement(distribution.Config));
 
-    private static XElement TagsXml(Dictionary<string, string> tags) => new(Ns + "Tags",
+    private static XElement TagsXml(List<SandboxTag> tags) => new(Ns + "Tags",
         new XElement(Ns + "Items", tags.Select(tag => new XElement(Ns + "Tag", new XElement(Ns + "Key", tag.Key), new XElement(Ns + "Value", tag.Value)))));
 
-    private static Dictionary<string, string> ReadTags(XElement? tags)
+    private static List<SandboxTag> ReadTags(XElement? tags)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<SandboxTag>();
         foreach (var tag in tags?.Elements(Ns + "Items").Elements(Ns + "Tag") ?? [])
         {
             var key = tag.Element(Ns + "Key")?.Value;
             if (string.IsNullOrEmpty(key) || key.Length > 128)
             {
-                throw new CloudFrontException("InvalidTagging", "Tag keys must be 1 to 128 characters long.", 400);
+                throw CloudFrontError("InvalidTagging", "Tag keys must be 1 to 128 characters long.", 400);
             }
 
-            result[key] = tag.Element(Ns + "Value")?.Value ?? "";
+            result.RemoveAll(t => t.Key == key);
+            result.Add(new SandboxTag(key, tag.Element(Ns + "Value")?.Value ?? ""));
         }
 
         return result;
@@ -614,7 +642,7 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         var count = list.Element(Ns + "Items")?.Elements().Count() ?? 0;
         if (quantity != count)
         {
-            throw new CloudFrontException("InconsistentQuantities", "The value of Quantity and the size of Items don't match.", 400);
+            throw CloudFrontError("InconsistentQuantities", "The value of Quantity and the size of Items don't match.", 400);
         }
     }
 
@@ -622,13 +650,13 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
     {
         if (request.Body is null)
         {
-            throw new CloudFrontException("MissingBody", "This operation requires a body. Ensure that the body is present and the Content-Type header is set.", 400);
+            throw CloudFrontError("MissingBody", "This operation requires a body. Ensure that the body is present and the Content-Type header is set.", 400);
         }
 
         var body = InNamespace(request.Body);
         return body.Name == Ns + root
             ? body
-            : throw new CloudFrontException("InvalidArgument", $"The request body must be a {root} element.", 400);
+            : throw CloudFrontError("InvalidArgument", $"The request body must be a {root} element.", 400);
     }
 
     /// <summary>SDKs always send the namespace, hand-written requests often do not; treat both alike.</summary>
@@ -643,7 +671,7 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         var maxItems = ParseInt(request.Query.GetValueOrDefault("MaxItems")) ?? 100;
         if (maxItems is < 1 or > 1000)
         {
-            throw new CloudFrontException("InvalidArgument", "MaxItems must be between 1 and 1000.", 400);
+            throw CloudFrontError("InvalidArgument", "MaxItems must be between 1 and 1000.", 400);
         }
 
         var start = marker.Length == 0 ? 0 : items.FindIndex(item => key(item) == marker) + 1;
@@ -652,11 +680,13 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
         return (page, marker, next, maxItems);
     }
 
+    private static SandboxServiceException CloudFrontError(string code, string message, int status) => new(code, message, (HttpStatusCode)status);
+
     private static CloudFrontResponse Ok(XElement body, string? etag = null) =>
         new(200, body, etag is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["ETag"] = etag });
 
-    private static CloudFrontException MissingField(string name) =>
-        new("InvalidArgument", $"The parameter {name} is required.", 400);
+    private static SandboxServiceException MissingField(string name) =>
+        CloudFrontError("InvalidArgument", $"The parameter {name} is required.", 400);
 
     private static int? ParseInt(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -674,3 +704,4 @@ public sealed class CloudFrontService(IEdgeNetwork network, LoadBalancingService
 
     public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
+

@@ -2,16 +2,20 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using PrivateApiEdge.Sandbox.Core;
+using PrivateApiEdge.Sandbox.Core.Lifecycles;
+using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 
 /// <summary>
 /// Elastic Load Balancing v2 (awsQuery, 2015-12-01): application load balancers, target groups, listeners, tags
-/// and target health. <see cref="Handle"/> answers one action with the content of its <c>&lt;XxxResult&gt;</c>
-/// element; the protocol adapter wraps it in the response envelope.
+/// and target health. Its state lives in the world (<see cref="LoadBalancingState"/>); ALB nodes get ENIs in EC2 so
+/// security groups in use cannot be deleted.
 /// </summary>
-public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvider time, EdgeLatencies latencies)
+public sealed partial class LoadBalancingService : ISandboxService
 {
     public static readonly XNamespace Ns = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     private const string DefaultSslPolicy = "ELBSecurityPolicy-2016-08";
@@ -52,99 +56,92 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
         ["ap-northeast-1"] = "Z14GRHDCWA56QT",
     };
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, LoadBalancerRecord> _loadBalancers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TargetGroupRecord> _targetGroups = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ListenerRecord> _listeners = new(StringComparer.Ordinal);
+    private readonly SandboxWorld _world;
+    private readonly WorldEdgeNetwork _network;
 
-    public XElement Handle(string action, QueryParameters parameters, string region)
+    public LoadBalancingService(SandboxWorld world)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        lock (_gate)
-        {
-            return action switch
-            {
-                "CreateLoadBalancer" => CreateLoadBalancer(parameters, region),
-                "DescribeLoadBalancers" => DescribeLoadBalancers(parameters, region),
-                "DeleteLoadBalancer" => DeleteLoadBalancer(parameters),
-                "DescribeLoadBalancerAttributes" => DescribeLoadBalancerAttributes(parameters),
-                "ModifyLoadBalancerAttributes" => ModifyLoadBalancerAttributes(parameters),
-                "CreateTargetGroup" => CreateTargetGroup(parameters, region),
-                "DescribeTargetGroups" => DescribeTargetGroups(parameters, region),
-                "DeleteTargetGroup" => DeleteTargetGroup(parameters),
-                "RegisterTargets" => RegisterTargets(parameters),
-                "DeregisterTargets" => DeregisterTargets(parameters),
-                "DescribeTargetHealth" => DescribeTargetHealth(parameters),
-                "CreateListener" => CreateListener(parameters, region),
-                "DescribeListeners" => DescribeListeners(parameters),
-                "DeleteListener" => DeleteListener(parameters),
-                "AddTags" => AddTags(parameters),
-                "RemoveTags" => RemoveTags(parameters),
-                "DescribeTags" => DescribeTags(parameters),
-                _ => throw new LoadBalancingException("InvalidAction", $"The action {action} is not valid for this web service."),
-            };
-        }
+        _world = world;
+        _network = new WorldEdgeNetwork(world);
     }
 
-    public bool Supports(string action) => action is "CreateLoadBalancer" or "DescribeLoadBalancers" or "DeleteLoadBalancer"
+    public string SigningName => "elasticloadbalancing";
+
+    public SandboxProtocol Protocol => SandboxProtocol.Query;
+
+    public string XmlNamespace => Ns.NamespaceName;
+
+    public SandboxErrorCode ThrottlingError { get; } = new("Throttling", 400, "Rate exceeded");
+
+    private LoadBalancingState State => _world.Part<LoadBalancingState>();
+
+    public SandboxOperation? Resolve(SandboxRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var action = request.Form["Action"];
+        return action is not null && Supports(action)
+            ? SandboxOperation.Sync(action, call => _world.Write(_ =>
+                QueryProtocol.Ok(call, Ns, [.. Handle(action, call.Form, call.Region).Nodes()])))
+            : null;
+    }
+
+    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world write.</summary>
+    private XElement Handle(string action, QueryParameters parameters, string region) => action switch
+    {
+        "CreateLoadBalancer" => CreateLoadBalancer(parameters, region),
+        "DescribeLoadBalancers" => DescribeLoadBalancers(parameters, region),
+        "DeleteLoadBalancer" => DeleteLoadBalancer(parameters),
+        "DescribeLoadBalancerAttributes" => DescribeLoadBalancerAttributes(parameters),
+        "ModifyLoadBalancerAttributes" => ModifyLoadBalancerAttributes(parameters),
+        "CreateTargetGroup" => CreateTargetGroup(parameters, region),
+        "DescribeTargetGroups" => DescribeTargetGroups(parameters, region),
+        "DeleteTargetGroup" => DeleteTargetGroup(parameters),
+        "RegisterTargets" => RegisterTargets(parameters),
+        "DeregisterTargets" => DeregisterTargets(parameters),
+        "DescribeTargetHealth" => DescribeTargetHealth(parameters),
+        "CreateListener" => CreateListener(parameters, region),
+        "DescribeListeners" => DescribeListeners(parameters),
+        "DeleteListener" => DeleteListener(parameters),
+        "AddTags" => AddTags(parameters),
+        "RemoveTags" => RemoveTags(parameters),
+        "DescribeTags" => DescribeTags(parameters),
+        _ => throw new SandboxServiceException("InvalidAction", $"The action {action} is not valid for this web service."),
+    };
+
+    private static bool Supports(string action) => action is "CreateLoadBalancer" or "DescribeLoadBalancers" or "DeleteLoadBalancer"
         or "DescribeLoadBalancerAttributes" or "ModifyLoadBalancerAttributes" or "CreateTargetGroup" or "DescribeTargetGroups"
         or "DeleteTargetGroup" or "RegisterTargets" or "DeregisterTargets" or "DescribeTargetHealth" or "CreateListener"
         or "DescribeListeners" or "DeleteListener" or "AddTags" or "RemoveTags" or "DescribeTags";
 
-    /// <summary>A snapshot of one load balancer, for CloudFront's VPC origins and the data path.</summary>
-    public LoadBalancerSnapshot? FindLoadBalancer(string arn)
-    {
-        lock (_gate)
-        {
-            return _loadBalancers.TryGetValue(arn, out var lb) ? Snapshot(lb) : null;
-        }
-    }
+    /// <summary>A snapshot of one load balancer, for CloudFront's VPC origins and the data path. Only inside a world read or write.</summary>
+    public LoadBalancerSnapshot? FindLoadBalancer(string arn) =>
+        FindLoadBalancerResource(arn) is { } lb ? Snapshot(lb) : null;
 
-    public IReadOnlyList<LoadBalancerSnapshot> LoadBalancers()
-    {
-        lock (_gate)
-        {
-            return [.. _loadBalancers.Values.Select(Snapshot)];
-        }
-    }
-
-    /// <summary>The listener on the port with the targets its default action forwards to, health evaluated now.</summary>
+    /// <summary>The listener on the port with the targets its default action forwards to, health evaluated now.
+    /// Only inside a world read or write.</summary>
     public ListenerRoute? RouteFor(string loadBalancerArn, int port)
     {
-        lock (_gate)
+        var listener = State.Listeners.FirstOrDefault(l => l.LoadBalancerArn == loadBalancerArn && l.Port == port);
+        if (listener is null)
         {
-            var listener = _listeners.Values.FirstOrDefault(l => l.LoadBalancerArn == loadBalancerArn && l.Port == port);
-            if (listener is null)
-            {
-                return null;
-            }
-
-            var groups = listener.ForwardTargetGroupArns
-                .Select(arn => _targetGroups.GetValueOrDefault(arn))
-                .OfType<TargetGroupRecord>()
-                .Select(group => new TargetGroupRoute(
-                    group.Arn, group.Name, group.Port ?? 0, group.VpcId,
-                    [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
-                .ToList();
-            return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
+            return null;
         }
+
+        var groups = listener.ForwardTargetGroupArns
+            .Select(FindTargetGroupResource)
+            .OfType<TargetGroupRecord>()
+            .Select(group => new TargetGroupRoute(
+                group.Arn, group.Name, group.Port ?? 0, group.VpcId,
+                [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
+            .ToList();
+        return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
     }
 
-    public IReadOnlyList<string> TargetGroupArns()
-    {
-        lock (_gate)
-        {
-            return [.. _targetGroups.Keys];
-        }
-    }
+    private LoadBalancerRecord? FindLoadBalancerResource(string arn) => State.LoadBalancers.FirstOrDefault(lb => lb.Arn == arn);
 
-    public IReadOnlyList<string> ListenerArns()
-    {
-        lock (_gate)
-        {
-            return [.. _listeners.Keys];
-        }
-    }
+    private TargetGroupRecord? FindTargetGroupResource(string arn) => State.TargetGroups.FirstOrDefault(tg => tg.Arn == arn);
+
+    private ListenerRecord? FindListenerResource(string arn) => State.Listeners.FirstOrDefault(l => l.Arn == arn);
 
     private static LoadBalancerSnapshot Snapshot(LoadBalancerRecord lb) => new(
         lb.Arn, lb.Name, lb.Region, lb.DnsName, lb.VpcId, lb.Scheme, lb.ActiveAt, [.. lb.SecurityGroups],
@@ -156,27 +153,27 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
         ValidateName(name, "Load balancer");
         if (name.StartsWith("internal-", StringComparison.OrdinalIgnoreCase))
         {
-            throw LoadBalancingException.Validation("Load balancer name cannot begin with 'internal-'");
+            throw Validation("Load balancer name cannot begin with 'internal-'");
         }
 
-        var type = p.Get("Type") ?? "application";
+        var type = p["Type"] ?? "application";
         if (type != "application")
         {
-            throw LoadBalancingException.InvalidConfiguration($"The sandbox only emulates application load balancers, not '{type}'");
+            throw InvalidConfiguration($"The sandbox only emulates application load balancers, not '{type}'");
         }
 
-        var scheme = p.Get("Scheme") ?? "internet-facing";
+        var scheme = p["Scheme"] ?? "internet-facing";
         if (scheme is not ("internal" or "internet-facing"))
         {
-            throw LoadBalancingException.Validation($"Value '{scheme}' at 'scheme' failed to satisfy constraint: Member must satisfy enum value set: [internal, internet-facing]");
+            throw Validation($"Value '{scheme}' at 'scheme' failed to satisfy constraint: Member must satisfy enum value set: [internal, internet-facing]");
         }
 
-        var subnetIds = p.GetList("Subnets").Concat(p.GetStructList("SubnetMappings").Select(m => m.Required("SubnetId")))
+        var subnetIds = p.MemberList("Subnets").Concat(p.MemberStructList("SubnetMappings").Select(m => m.Required("SubnetId")))
             .Distinct(StringComparer.Ordinal).ToList();
-        var securityGroups = p.GetList("SecurityGroups").Distinct(StringComparer.Ordinal).ToList();
-        var ipAddressType = p.Get("IpAddressType") ?? "ipv4";
+        var securityGroups = p.MemberList("SecurityGroups").Distinct(StringComparer.Ordinal).ToList();
+        var ipAddressType = p["IpAddressType"] ?? "ipv4";
 
-        var existing = _loadBalancers.Values.FirstOrDefault(lb => lb.Region == region && lb.Name == name);
+        var existing = State.LoadBalancers.FirstOrDefault(lb => lb.Region == region && lb.Name == name);
         if (existing is not null)
         {
             // CreateLoadBalancer is idempotent: the same name and settings return the existing load balancer.
@@ -185,7 +182,7 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
                 && existing.SecurityGroups.Order(StringComparer.Ordinal).SequenceEqual(securityGroups.Order(StringComparer.Ordinal));
             if (!same)
             {
-                throw new LoadBalancingException("DuplicateLoadBalancerName", $"A load balancer with the same name '{name}' exists, but with different settings");
+                throw new SandboxServiceException("DuplicateLoadBalancerName", $"A load balancer with the same name '{name}' exists, but with different settings");
             }
 
             return new XElement(Ns + "CreateLoadBalancerResult", new XElement(Ns + "LoadBalancers", Member(LoadBalancerXml(existing))));
@@ -193,48 +190,50 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
         if (subnetIds.Count == 0)
         {
-            throw LoadBalancingException.InvalidConfiguration("At least two subnets in two different Availability Zones must be specified");
+            throw InvalidConfiguration("At least two subnets in two different Availability Zones must be specified");
         }
 
-        var subnets = subnetIds.Select(id => network.FindSubnet(region, id)
-            ?? throw new LoadBalancingException("SubnetNotFound", $"The subnet ID '{id}' is not valid")).ToList();
+        var subnets = subnetIds.Select(id => _network.FindSubnet(region, id)
+            ?? throw new SandboxServiceException("SubnetNotFound", $"The subnet ID '{id}' is not valid")).ToList();
         var vpcs = subnets.Select(s => s.VpcId).Distinct(StringComparer.Ordinal).ToList();
         if (vpcs.Count > 1)
         {
-            throw LoadBalancingException.InvalidConfiguration($"The following subnets are not in the same VPC: {string.Join(", ", subnetIds)}");
+            throw InvalidConfiguration($"The following subnets are not in the same VPC: {string.Join(", ", subnetIds)}");
         }
 
         if (subnets.GroupBy(s => s.AvailabilityZone).Any(g => g.Count() > 1))
         {
-            throw LoadBalancingException.InvalidConfiguration("You cannot specify multiple subnets in the same Availability Zone");
+            throw InvalidConfiguration("You cannot specify multiple subnets in the same Availability Zone");
         }
 
         if (subnets.Count < 2)
         {
-            throw LoadBalancingException.InvalidConfiguration("At least two subnets in two different Availability Zones must be specified");
+            throw InvalidConfiguration("At least two subnets in two different Availability Zones must be specified");
         }
 
         foreach (var groupId in securityGroups)
         {
-            var group = network.FindSecurityGroup(region, groupId);
+            var group = _network.FindSecurityGroup(region, groupId);
             if (group is null || group.VpcId != vpcs[0])
             {
-                throw new LoadBalancingException("InvalidSecurityGroup", $"Security group '{groupId}' does not exist");
+                throw new SandboxServiceException("InvalidSecurityGroup", $"Security group '{groupId}' does not exist");
             }
         }
 
         var tags = ReadTags(p);
         var id = RandomHex(16);
-        var now = time.GetUtcNow();
+        var now = _world.Now;
+        var arn = $"arn:aws:elasticloadbalancing:{region}:{_network.AccountId}:loadbalancer/app/{name}/{id}";
         var zones = subnets.Select(subnet =>
         {
-            var eni = network.AllocateNetworkInterface(region, subnet.SubnetId, securityGroups, $"ELB app/{name}/{id}", "amazon-elb");
+            var eni = _network.AllocateNetworkInterface(region, subnet.SubnetId, securityGroups, $"ELB app/{name}/{id}", "amazon-elb", arn);
             return new LoadBalancerZone(subnet.AvailabilityZone, subnet.SubnetId, eni.NetworkInterfaceId, eni.PrivateIpAddress);
         }).ToList();
         var dnsPrefix = scheme == "internal" ? "internal-" : "";
         var lb = new LoadBalancerRecord
         {
-            Arn = $"arn:aws:elasticloadbalancing:{region}:{network.AccountId}:loadbalancer/app/{name}/{id}",
+            Id = id,
+            Arn = arn,
             Name = name,
             Region = region,
             DnsName = $"{dnsPrefix}{name}-{RandomDigits(10)}.{region}.elb.amazonaws.com".ToLowerInvariant(),
@@ -243,29 +242,30 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
             Scheme = scheme,
             Type = type,
             IpAddressType = ipAddressType,
-            CreatedTime = now,
-            ActiveAt = now + latencies.LoadBalancerProvisioning,
+            CreatedAt = now,
+            VisibleAt = now,
+            ActiveAt = now + _world.Latency.Of(SandboxLifecycles.LoadBalancerProvision),
             Zones = zones,
             SecurityGroups = securityGroups,
             Attributes = new Dictionary<string, string>(DefaultAttributes, StringComparer.Ordinal),
             Tags = tags,
         };
-        _loadBalancers[lb.Arn] = lb;
+        State.LoadBalancers.Add(lb);
         return new XElement(Ns + "CreateLoadBalancerResult", new XElement(Ns + "LoadBalancers", Member(LoadBalancerXml(lb))));
     }
 
     private XElement DescribeLoadBalancers(QueryParameters p, string region)
     {
-        var arns = p.GetList("LoadBalancerArns");
-        var names = p.GetList("Names");
-        IEnumerable<LoadBalancerRecord> found = _loadBalancers.Values.Where(lb => lb.Region == region).OrderBy(lb => lb.CreatedTime);
+        var arns = p.MemberList("LoadBalancerArns");
+        var names = p.MemberList("Names");
+        IEnumerable<LoadBalancerRecord> found = State.LoadBalancers.Where(lb => lb.Region == region).OrderBy(lb => lb.CreatedAt);
         if (arns.Count > 0)
         {
-            found = arns.Select(arn => _loadBalancers.GetValueOrDefault(arn) ?? throw LoadBalancerNotFound()).ToList();
+            found = arns.Select(arn => FindLoadBalancerResource(arn) ?? throw LoadBalancerNotFound()).ToList();
         }
         else if (names.Count > 0)
         {
-            found = names.Select(name => _loadBalancers.Values.FirstOrDefault(lb => lb.Region == region && lb.Name == name)
+            found = names.Select(name => State.LoadBalancers.FirstOrDefault(lb => lb.Region == region && lb.Name == name)
                 ?? throw LoadBalancerNotFound()).ToList();
         }
 
@@ -278,7 +278,8 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     private XElement DeleteLoadBalancer(QueryParameters p)
     {
         var arn = p.Required("LoadBalancerArn");
-        if (!_loadBalancers.TryGetValue(arn, out var lb))
+        var lb = FindLoadBalancerResource(arn);
+        if (lb is null)
         {
             // Deleting a load balancer that is already gone succeeds, per the API reference.
             return new XElement(Ns + "DeleteLoadBalancerResult");
@@ -286,51 +287,51 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
         if (lb.DeletionProtection)
         {
-            throw new LoadBalancingException("OperationNotPermitted", $"Load balancer '{arn}' cannot be deleted because deletion protection is enabled");
+            throw new SandboxServiceException("OperationNotPermitted", $"Load balancer '{arn}' cannot be deleted because deletion protection is enabled");
         }
 
-        foreach (var listener in _listeners.Values.Where(l => l.LoadBalancerArn == arn).ToList())
+        foreach (var listener in State.Listeners.Where(l => l.LoadBalancerArn == arn).ToList())
         {
-            _listeners.Remove(listener.Arn);
+            State.Listeners.Remove(listener);
         }
 
         foreach (var zone in lb.Zones)
         {
-            network.ReleaseNetworkInterface(lb.Region, zone.NetworkInterfaceId);
+            _network.ReleaseNetworkInterface(lb.Region, zone.NetworkInterfaceId);
         }
 
-        _loadBalancers.Remove(arn);
+        State.LoadBalancers.Remove(lb);
         return new XElement(Ns + "DeleteLoadBalancerResult");
     }
 
     private XElement DescribeLoadBalancerAttributes(QueryParameters p)
     {
-        var lb = _loadBalancers.GetValueOrDefault(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
+        var lb = FindLoadBalancerResource(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
         return new XElement(Ns + "DescribeLoadBalancerAttributesResult", AttributesXml(lb));
     }
 
     private XElement ModifyLoadBalancerAttributes(QueryParameters p)
     {
-        var lb = _loadBalancers.GetValueOrDefault(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
-        var changes = p.GetStructList("Attributes");
+        var lb = FindLoadBalancerResource(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
+        var changes = p.MemberStructList("Attributes");
         foreach (var change in changes)
         {
             var key = change.Required("Key");
             if (!DefaultAttributes.ContainsKey(key))
             {
-                throw LoadBalancingException.InvalidConfiguration($"Key {key} not valid");
+                throw InvalidConfiguration($"Key {key} not valid");
             }
 
-            var value = change.Get("Value") ?? "";
+            var value = change["Value"] ?? "";
             if (key.EndsWith(".enabled", StringComparison.Ordinal) && value is not ("true" or "false"))
             {
-                throw LoadBalancingException.InvalidConfiguration($"{key} must be 'true' or 'false'");
+                throw InvalidConfiguration($"{key} must be 'true' or 'false'");
             }
         }
 
         foreach (var change in changes)
         {
-            lb.Attributes[change.Required("Key")] = change.Get("Value") ?? "";
+            lb.Attributes[change.Required("Key")] = change["Value"] ?? "";
         }
 
         return new XElement(Ns + "ModifyLoadBalancerAttributesResult", AttributesXml(lb));
@@ -340,32 +341,32 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     {
         var name = p.Required("Name");
         ValidateName(name, "Target group");
-        var targetType = p.Get("TargetType") ?? "instance";
-        var protocol = p.Get("Protocol");
-        var port = p.GetInt("Port");
-        var vpcId = p.Get("VpcId");
+        var targetType = p["TargetType"] ?? "instance";
+        var protocol = p["Protocol"];
+        var port = p.Number("Port");
+        var vpcId = p["VpcId"];
         if (targetType != "lambda")
         {
             if (protocol is null)
             {
-                throw LoadBalancingException.Validation("A protocol must be specified");
+                throw Validation("A protocol must be specified");
             }
 
             if (port is null)
             {
-                throw LoadBalancingException.Validation("A port must be specified");
+                throw Validation("A port must be specified");
             }
 
             if (vpcId is null)
             {
-                throw LoadBalancingException.Validation("A VPC ID must be specified");
+                throw Validation("A VPC ID must be specified");
             }
         }
 
-        var matcher = p.GetStruct("Matcher").Get("HttpCode") ?? "200";
+        var matcher = p.Nested("Matcher")["HttpCode"] ?? "200";
         if (!HttpCodeMatcher.IsValid(matcher))
         {
-            throw LoadBalancingException.InvalidConfiguration($"Health check matcher HTTP code '{matcher}' must be within '200-499'");
+            throw InvalidConfiguration($"Health check matcher HTTP code '{matcher}' must be within '200-499'");
         }
 
         var group = new TargetGroupRecord
@@ -374,37 +375,41 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
             Name = name,
             Region = region,
             Protocol = protocol,
-            ProtocolVersion = protocol is "HTTP" or "HTTPS" ? p.Get("ProtocolVersion") ?? "HTTP1" : null,
+            ProtocolVersion = protocol is "HTTP" or "HTTPS" ? p["ProtocolVersion"] ?? "HTTP1" : null,
             Port = port,
             VpcId = vpcId,
             TargetType = targetType,
-            HealthCheckProtocol = p.Get("HealthCheckProtocol") ?? (protocol is "HTTPS" or "HTTP" ? "HTTP" : "TCP"),
-            HealthCheckPort = p.Get("HealthCheckPort") ?? "traffic-port",
-            HealthCheckEnabled = p.GetBool("HealthCheckEnabled") ?? true,
-            HealthCheckPath = p.Get("HealthCheckPath") ?? "/",
-            HealthCheckIntervalSeconds = p.GetInt("HealthCheckIntervalSeconds") ?? 30,
-            HealthCheckTimeoutSeconds = p.GetInt("HealthCheckTimeoutSeconds") ?? 5,
-            HealthyThresholdCount = p.GetInt("HealthyThresholdCount") ?? 5,
-            UnhealthyThresholdCount = p.GetInt("UnhealthyThresholdCount") ?? 2,
+            HealthCheckProtocol = p["HealthCheckProtocol"] ?? (protocol is "HTTPS" or "HTTP" ? "HTTP" : "TCP"),
+            HealthCheckPort = p["HealthCheckPort"] ?? "traffic-port",
+            HealthCheckEnabled = p.Bool("HealthCheckEnabled") ?? true,
+            HealthCheckPath = p["HealthCheckPath"] ?? "/",
+            HealthCheckIntervalSeconds = p.Number("HealthCheckIntervalSeconds") ?? 30,
+            HealthCheckTimeoutSeconds = p.Number("HealthCheckTimeoutSeconds") ?? 5,
+            HealthyThresholdCount = p.Number("HealthyThresholdCount") ?? 5,
+            UnhealthyThresholdCount = p.Number("UnhealthyThresholdCount") ?? 2,
             MatcherHttpCode = matcher,
-            IpAddressType = p.Get("IpAddressType") ?? "ipv4",
+            IpAddressType = p["IpAddressType"] ?? "ipv4",
             Tags = ReadTags(p),
         };
 
-        var existing = _targetGroups.Values.FirstOrDefault(tg => tg.Region == region && tg.Name == name);
+        var existing = State.TargetGroups.FirstOrDefault(tg => tg.Region == region && tg.Name == name);
         if (existing is not null)
         {
             if (!SameSettings(existing, group))
             {
-                throw new LoadBalancingException("DuplicateTargetGroupName", $"A target group with the same name '{name}' exists, but with different settings");
+                throw new SandboxServiceException("DuplicateTargetGroupName", $"A target group with the same name '{name}' exists, but with different settings");
             }
 
             return new XElement(Ns + "CreateTargetGroupResult", new XElement(Ns + "TargetGroups", Member(TargetGroupXml(existing))));
         }
 
+        var groupId = RandomHex(16);
         var created = new TargetGroupRecord
         {
-            Arn = $"arn:aws:elasticloadbalancing:{region}:{network.AccountId}:targetgroup/{name}/{RandomHex(16)}",
+            Id = groupId,
+            Arn = $"arn:aws:elasticloadbalancing:{region}:{_network.AccountId}:targetgroup/{name}/{groupId}",
+            CreatedAt = _world.Now,
+            VisibleAt = _world.Now,
             Name = group.Name,
             Region = region,
             Protocol = group.Protocol,
@@ -424,7 +429,7 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
             IpAddressType = group.IpAddressType,
             Tags = group.Tags,
         };
-        _targetGroups[created.Arn] = created;
+        State.TargetGroups.Add(created);
         return new XElement(Ns + "CreateTargetGroupResult", new XElement(Ns + "TargetGroups", Member(TargetGroupXml(created))));
     }
 
@@ -437,31 +442,31 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
     private XElement DescribeTargetGroups(QueryParameters p, string region)
     {
-        var lbArn = p.Get("LoadBalancerArn");
-        var arns = p.GetList("TargetGroupArns");
-        var names = p.GetList("Names");
+        var lbArn = p["LoadBalancerArn"];
+        var arns = p.MemberList("TargetGroupArns");
+        var names = p.MemberList("Names");
         List<TargetGroupRecord> found;
         if (arns.Count > 0)
         {
-            found = [.. arns.Select(arn => _targetGroups.GetValueOrDefault(arn) ?? throw TargetGroupNotFound())];
+            found = [.. arns.Select(arn => FindTargetGroupResource(arn) ?? throw TargetGroupNotFound())];
         }
         else if (names.Count > 0)
         {
-            found = [.. names.Select(name => _targetGroups.Values.FirstOrDefault(tg => tg.Region == region && tg.Name == name)
+            found = [.. names.Select(name => State.TargetGroups.FirstOrDefault(tg => tg.Region == region && tg.Name == name)
                 ?? throw TargetGroupNotFound())];
         }
         else if (lbArn is not null)
         {
-            if (!_loadBalancers.ContainsKey(lbArn))
+            if (FindLoadBalancerResource(lbArn) is null)
             {
                 throw LoadBalancerNotFound();
             }
 
-            found = [.. _targetGroups.Values.Where(tg => LoadBalancerArnsOf(tg.Arn).Contains(lbArn))];
+            found = [.. State.TargetGroups.Where(tg => LoadBalancerArnsOf(tg.Arn).Contains(lbArn))];
         }
         else
         {
-            found = [.. _targetGroups.Values.Where(tg => tg.Region == region)];
+            found = [.. State.TargetGroups.Where(tg => tg.Region == region)];
         }
 
         var (page, nextMarker) = Page(found, p);
@@ -473,32 +478,32 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     private XElement DeleteTargetGroup(QueryParameters p)
     {
         var arn = p.Required("TargetGroupArn");
-        if (_listeners.Values.Any(l => l.ForwardTargetGroupArns.Contains(arn)))
+        if (State.Listeners.Any(l => l.ForwardTargetGroupArns.Contains(arn)))
         {
-            throw new LoadBalancingException("ResourceInUse", $"Target group '{arn}' is currently in use by a listener or a rule");
+            throw new SandboxServiceException("ResourceInUse", $"Target group '{arn}' is currently in use by a listener or a rule");
         }
 
-        _targetGroups.Remove(arn);
+        State.TargetGroups.RemoveAll(tg => tg.Arn == arn);
         return new XElement(Ns + "DeleteTargetGroupResult");
     }
 
     private XElement RegisterTargets(QueryParameters p)
     {
-        var group = _targetGroups.GetValueOrDefault(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
-        var now = time.GetUtcNow();
-        foreach (var target in p.GetStructList("Targets"))
+        var group = FindTargetGroupResource(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
+        var now = _world.Now;
+        foreach (var target in p.MemberStructList("Targets"))
         {
             var id = target.Required("Id");
-            var port = target.GetInt("Port") ?? group.Port
-                ?? throw new LoadBalancingException("InvalidTarget", "A port must be specified for each target");
+            var port = target.Number("Port") ?? group.Port
+                ?? throw new SandboxServiceException("InvalidTarget", "A port must be specified for each target");
             if (group.TargetType == "ip" && !System.Net.IPAddress.TryParse(id, out _))
             {
-                throw new LoadBalancingException("InvalidTarget", $"The IP address '{id}' is not a valid IPv4 address");
+                throw new SandboxServiceException("InvalidTarget", $"The IP address '{id}' is not a valid IPv4 address");
             }
 
             if (!group.Targets.Any(t => t.Id == id && t.Port == port))
             {
-                group.Targets.Add(new RegisteredTarget(id, port, target.Get("AvailabilityZone"), now));
+                group.Targets.Add(new RegisteredTarget(id, port, target["AvailabilityZone"], now));
             }
         }
 
@@ -507,15 +512,15 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
     private XElement DeregisterTargets(QueryParameters p)
     {
-        var group = _targetGroups.GetValueOrDefault(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
-        foreach (var target in p.GetStructList("Targets"))
+        var group = FindTargetGroupResource(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
+        foreach (var target in p.MemberStructList("Targets"))
         {
             var id = target.Required("Id");
-            var port = target.GetInt("Port");
+            var port = target.Number("Port");
             var registered = group.Targets.Where(t => t.Id == id && (port is null || t.Port == port)).ToList();
             if (registered.Count == 0)
             {
-                throw new LoadBalancingException("InvalidTarget", $"The target '{id}' is not registered with this target group");
+                throw new SandboxServiceException("InvalidTarget", $"The target '{id}' is not registered with this target group");
             }
 
             group.Targets.RemoveAll(registered.Contains);
@@ -526,8 +531,8 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
     private XElement DescribeTargetHealth(QueryParameters p)
     {
-        var group = _targetGroups.GetValueOrDefault(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
-        var asked = p.GetStructList("Targets");
+        var group = FindTargetGroupResource(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
+        var asked = p.MemberStructList("Targets");
         var descriptions = new List<XElement>();
         if (asked.Count == 0)
         {
@@ -538,10 +543,10 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
             foreach (var query in asked)
             {
                 var id = query.Required("Id");
-                var port = query.GetInt("Port");
+                var port = query.Number("Port");
                 var target = group.Targets.FirstOrDefault(t => t.Id == id && (port is null || t.Port == port));
                 descriptions.Add(target is null
-                    ? HealthXml(group, new RegisteredTarget(id, port ?? group.Port ?? 0, null, time.GetUtcNow()),
+                    ? HealthXml(group, new RegisteredTarget(id, port ?? group.Port ?? 0, null, _world.Now),
                         new TargetHealthState("unused", "Target.NotRegistered", "Target is not registered to the target group"))
                     : HealthXml(group, target, EvaluateHealth(group, target)));
             }
@@ -552,57 +557,57 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
     private XElement CreateListener(QueryParameters p, string region)
     {
-        var lb = _loadBalancers.GetValueOrDefault(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
-        var protocol = p.Get("Protocol") ?? "HTTP";
+        var lb = FindLoadBalancerResource(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
+        var protocol = p["Protocol"] ?? "HTTP";
         if (protocol is not ("HTTP" or "HTTPS"))
         {
-            throw new LoadBalancingException("UnsupportedProtocol", $"Protocol '{protocol}' is not supported by application load balancers");
+            throw new SandboxServiceException("UnsupportedProtocol", $"Protocol '{protocol}' is not supported by application load balancers");
         }
 
-        var port = p.GetInt("Port") ?? throw LoadBalancingException.Validation("A listener port must be specified");
-        var certificates = p.GetStructList("Certificates").Select(c => c.Required("CertificateArn")).ToList();
+        var port = p.Number("Port") ?? throw Validation("A listener port must be specified");
+        var certificates = p.MemberStructList("Certificates").Select(c => c.Required("CertificateArn")).ToList();
         if (protocol == "HTTPS" && certificates.Count == 0)
         {
-            throw LoadBalancingException.Validation("A certificate must be specified for HTTPS listeners");
+            throw Validation("A certificate must be specified for HTTPS listeners");
         }
 
         foreach (var certificateArn in certificates)
         {
-            var certificate = network.FindCertificate(certificateArn);
+            var certificate = _network.FindCertificate(certificateArn);
             if (certificate is null || certificate.Region != region)
             {
-                throw new LoadBalancingException("CertificateNotFound", $"Certificate '{certificateArn}' not found");
+                throw new SandboxServiceException("CertificateNotFound", $"Certificate '{certificateArn}' not found");
             }
         }
 
-        var actions = p.GetStructList("DefaultActions").Select(ReadAction).ToList();
+        var actions = p.MemberStructList("DefaultActions").Select(ReadAction).ToList();
         if (actions.Count == 0)
         {
-            throw LoadBalancingException.Validation("At least one default action must be specified");
+            throw Validation("At least one default action must be specified");
         }
 
         foreach (var targetGroupArn in actions.SelectMany(a => a.TargetGroupArns))
         {
-            var group = _targetGroups.GetValueOrDefault(targetGroupArn) ?? throw TargetGroupNotFound();
+            var group = FindTargetGroupResource(targetGroupArn) ?? throw TargetGroupNotFound();
             if (group.VpcId != lb.VpcId)
             {
-                throw LoadBalancingException.InvalidConfiguration($"The target group '{targetGroupArn}' is not in the same VPC as the load balancer");
+                throw InvalidConfiguration($"The target group '{targetGroupArn}' is not in the same VPC as the load balancer");
             }
 
             if (group.TargetType == "ip" && group.Protocol is not ("HTTP" or "HTTPS"))
             {
-                throw new LoadBalancingException("IncompatibleProtocols", $"The target group '{targetGroupArn}' uses a protocol incompatible with an application load balancer");
+                throw new SandboxServiceException("IncompatibleProtocols", $"The target group '{targetGroupArn}' uses a protocol incompatible with an application load balancer");
             }
 
             var otherLoadBalancers = LoadBalancerArnsOf(targetGroupArn).Where(arn => arn != lb.Arn).ToList();
             if (otherLoadBalancers.Count > 0)
             {
-                throw new LoadBalancingException("TargetGroupAssociationLimit", $"The following target groups cannot be associated with more than one load balancer: {targetGroupArn}");
+                throw new SandboxServiceException("TargetGroupAssociationLimit", $"The following target groups cannot be associated with more than one load balancer: {targetGroupArn}");
             }
         }
 
-        var sslPolicy = protocol == "HTTPS" ? p.Get("SslPolicy") ?? DefaultSslPolicy : null;
-        var existing = _listeners.Values.FirstOrDefault(l => l.LoadBalancerArn == lb.Arn && l.Port == port);
+        var sslPolicy = protocol == "HTTPS" ? p["SslPolicy"] ?? DefaultSslPolicy : null;
+        var existing = State.Listeners.FirstOrDefault(l => l.LoadBalancerArn == lb.Arn && l.Port == port);
         if (existing is not null)
         {
             var same = existing.Protocol == protocol && existing.SslPolicy == sslPolicy
@@ -610,26 +615,30 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
                 && existing.DefaultActions.SelectMany(a => a.TargetGroupArns).SequenceEqual(actions.SelectMany(a => a.TargetGroupArns));
             if (!same)
             {
-                throw new LoadBalancingException("DuplicateListener", "A listener already exists on this port for this load balancer");
+                throw new SandboxServiceException("DuplicateListener", "A listener already exists on this port for this load balancer");
             }
 
             return new XElement(Ns + "CreateListenerResult", new XElement(Ns + "Listeners", Member(ListenerXml(existing))));
         }
 
         var lbId = lb.Arn[(lb.Arn.IndexOf("loadbalancer/", StringComparison.Ordinal) + "loadbalancer/".Length)..];
+        var listenerId = RandomHex(16);
         var listener = new ListenerRecord
         {
-            Arn = $"arn:aws:elasticloadbalancing:{region}:{network.AccountId}:listener/{lbId}/{RandomHex(16)}",
+            Id = listenerId,
+            Region = region,
+            Arn = $"arn:aws:elasticloadbalancing:{region}:{_network.AccountId}:listener/{lbId}/{listenerId}",
             LoadBalancerArn = lb.Arn,
             Port = port,
             Protocol = protocol,
             SslPolicy = sslPolicy,
             CertificateArns = certificates,
             DefaultActions = actions,
-            CreatedTime = time.GetUtcNow(),
+            CreatedAt = _world.Now,
+            VisibleAt = _world.Now,
             Tags = ReadTags(p),
         };
-        _listeners[listener.Arn] = listener;
+        State.Listeners.Add(listener);
         return new XElement(Ns + "CreateListenerResult", new XElement(Ns + "Listeners", Member(ListenerXml(listener))));
     }
 
@@ -637,42 +646,42 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     {
         var type = action.Required("Type");
         var groups = new List<string>();
-        if (action.Get("TargetGroupArn") is { } direct)
+        if (action["TargetGroupArn"] is { } direct)
         {
             groups.Add(direct);
         }
 
-        groups.AddRange(action.GetStruct("ForwardConfig").GetStructList("TargetGroups").Select(g => g.Required("TargetGroupArn")));
+        groups.AddRange(action.Nested("ForwardConfig").MemberStructList("TargetGroups").Select(g => g.Required("TargetGroupArn")));
         if (type == "forward" && groups.Count == 0)
         {
-            throw new LoadBalancingException("InvalidLoadBalancerAction", "A target group ARN must be specified for forward actions");
+            throw new SandboxServiceException("InvalidLoadBalancerAction", "A target group ARN must be specified for forward actions");
         }
 
-        return new ListenerAction(type, [.. groups.Distinct(StringComparer.Ordinal)], action.GetInt("Order"));
+        return new ListenerAction(type, [.. groups.Distinct(StringComparer.Ordinal)], action.Number("Order"));
     }
 
     private XElement DescribeListeners(QueryParameters p)
     {
-        var lbArn = p.Get("LoadBalancerArn");
-        var arns = p.GetList("ListenerArns");
+        var lbArn = p["LoadBalancerArn"];
+        var arns = p.MemberList("ListenerArns");
         List<ListenerRecord> found;
         if (arns.Count > 0)
         {
-            found = [.. arns.Select(arn => _listeners.GetValueOrDefault(arn)
-                ?? throw new LoadBalancingException("ListenerNotFound", "One or more listeners not found"))];
+            found = [.. arns.Select(arn => FindListenerResource(arn)
+                ?? throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found"))];
         }
         else if (lbArn is not null)
         {
-            if (!_loadBalancers.ContainsKey(lbArn))
+            if (FindLoadBalancerResource(lbArn) is null)
             {
                 throw LoadBalancerNotFound();
             }
 
-            found = [.. _listeners.Values.Where(l => l.LoadBalancerArn == lbArn).OrderBy(l => l.Port)];
+            found = [.. State.Listeners.Where(l => l.LoadBalancerArn == lbArn).OrderBy(l => l.Port)];
         }
         else
         {
-            throw LoadBalancingException.Validation("You must specify either listener ARNs or a load balancer ARN");
+            throw Validation("You must specify either listener ARNs or a load balancer ARN");
         }
 
         var (page, nextMarker) = Page(found, p);
@@ -684,9 +693,9 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     private XElement DeleteListener(QueryParameters p)
     {
         var arn = p.Required("ListenerArn");
-        if (!_listeners.Remove(arn))
+        if (State.Listeners.RemoveAll(l => l.Arn == arn) == 0)
         {
-            throw new LoadBalancingException("ListenerNotFound", "One or more listeners not found");
+            throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found");
         }
 
         return new XElement(Ns + "DeleteListenerResult");
@@ -695,13 +704,9 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     private XElement AddTags(QueryParameters p)
     {
         var tags = ReadTags(p);
-        foreach (var arn in p.GetList("ResourceArns"))
+        foreach (var arn in p.MemberList("ResourceArns"))
         {
-            var target = TagsOf(arn);
-            foreach (var (key, value) in tags)
-            {
-                target[key] = value;
-            }
+            TagsOf(arn).SetTags(tags);
         }
 
         return new XElement(Ns + "AddTagsResult");
@@ -709,61 +714,59 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
     private XElement RemoveTags(QueryParameters p)
     {
-        var keys = p.GetList("TagKeys");
-        foreach (var arn in p.GetList("ResourceArns"))
+        var keys = p.MemberList("TagKeys");
+        foreach (var arn in p.MemberList("ResourceArns"))
         {
-            var target = TagsOf(arn);
-            foreach (var key in keys)
-            {
-                target.Remove(key);
-            }
+            TagsOf(arn).Tags.RemoveAll(tag => keys.Contains(tag.Key));
         }
 
         return new XElement(Ns + "RemoveTagsResult");
     }
 
     private XElement DescribeTags(QueryParameters p) =>
-        new(Ns + "DescribeTagsResult", new XElement(Ns + "TagDescriptions", p.GetList("ResourceArns").Select(arn => Member(
+        new(Ns + "DescribeTagsResult", new XElement(Ns + "TagDescriptions", p.MemberList("ResourceArns").Select(arn => Member(
             new XElement(Ns + "ResourceArn", arn),
-            new XElement(Ns + "Tags", TagsOf(arn).Select(tag => Member(new XElement(Ns + "Key", tag.Key), new XElement(Ns + "Value", tag.Value))))))));
+            new XElement(Ns + "Tags", TagsOf(arn).Tags.Select(tag => Member(new XElement(Ns + "Key", tag.Key), new XElement(Ns + "Value", tag.Value))))))));
 
-    private Dictionary<string, string> TagsOf(string arn)
+    private SandboxResource TagsOf(string arn)
     {
         if (arn.Contains(":loadbalancer/", StringComparison.Ordinal))
         {
-            return (_loadBalancers.GetValueOrDefault(arn) ?? throw LoadBalancerNotFound()).Tags;
+            return FindLoadBalancerResource(arn) ?? throw LoadBalancerNotFound();
         }
 
         if (arn.Contains(":targetgroup/", StringComparison.Ordinal))
         {
-            return (_targetGroups.GetValueOrDefault(arn) ?? throw TargetGroupNotFound()).Tags;
+            return FindTargetGroupResource(arn) ?? throw TargetGroupNotFound();
         }
 
         if (arn.Contains(":listener/", StringComparison.Ordinal))
         {
-            return (_listeners.GetValueOrDefault(arn) ?? throw new LoadBalancingException("ListenerNotFound", "One or more listeners not found")).Tags;
+            return FindListenerResource(arn) ?? throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found");
         }
 
-        throw LoadBalancingException.Validation($"'{arn}' is not a valid load balancer, target group or listener ARN");
+        throw Validation($"'{arn}' is not a valid load balancer, target group or listener ARN");
     }
 
-    private static Dictionary<string, string> ReadTags(QueryParameters p)
+    private static List<SandboxTag> ReadTags(QueryParameters p)
     {
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in p.GetStructList("Tags"))
+        var tags = new List<SandboxTag>();
+        foreach (var tag in p.MemberStructList("Tags"))
         {
             var key = tag.Required("Key");
-            if (!tags.TryAdd(key, tag.Get("Value") ?? ""))
+            if (tags.Any(t => t.Key == key))
             {
-                throw new LoadBalancingException("DuplicateTagKeys", $"Tag key '{key}' specified more than once");
+                throw new SandboxServiceException("DuplicateTagKeys", $"Tag key '{key}' specified more than once");
             }
+
+            tags.Add(new SandboxTag(key, tag["Value"] ?? ""));
         }
 
         return tags;
     }
 
     private List<string> LoadBalancerArnsOf(string targetGroupArn) =>
-        [.. _listeners.Values.Where(l => l.ForwardTargetGroupArns.Contains(targetGroupArn)).Select(l => l.LoadBalancerArn).Distinct(StringComparer.Ordinal)];
+        [.. State.Listeners.Where(l => l.ForwardTargetGroupArns.Contains(targetGroupArn)).Select(l => l.LoadBalancerArn).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// The health an ALB would report now. Health checks go from the ALB's nodes to the target, so the security
@@ -772,7 +775,7 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     /// </summary>
     private TargetHealthState EvaluateHealth(TargetGroupRecord group, RegisteredTarget target)
     {
-        var listeners = _listeners.Values.Where(l => l.ForwardTargetGroupArns.Contains(group.Arn)).ToList();
+        var listeners = State.Listeners.Where(l => l.ForwardTargetGroupArns.Contains(group.Arn)).ToList();
         if (listeners.Count == 0)
         {
             return new("unused", "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer");
@@ -783,9 +786,9 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
             return new("unavailable", "Target.HealthCheckDisabled", "Health checks are disabled");
         }
 
-        var lb = _loadBalancers[listeners[0].LoadBalancerArn];
-        var settled = new[] { lb.ActiveAt, target.RegisteredAt, listeners.Min(l => l.CreatedTime) }.Max() + latencies.TargetHealthCheck;
-        if (time.GetUtcNow() < settled)
+        var lb = FindLoadBalancerResource(listeners[0].LoadBalancerArn)!;
+        var settled = new[] { lb.ActiveAt, target.RegisteredAt, listeners.Min(l => l.CreatedAt) }.Max() + _world.Latency.Of(SandboxLifecycles.TargetHealth);
+        if (_world.Now < settled)
         {
             return new("initial", "Elb.RegistrationInProgress", "Target registration is in progress");
         }
@@ -793,11 +796,11 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
         var port = group.HealthCheckPort == "traffic-port"
             ? target.Port
             : int.Parse(group.HealthCheckPort, NumberStyles.Integer, CultureInfo.InvariantCulture);
-        var endpoint = network.FindVpcEndpointByPrivateIp(lb.Region, target.Id);
+        var endpoint = _network.FindVpcEndpointByPrivateIp(lb.Region, target.Id);
         var lbIps = lb.Zones.Select(z => z.PrivateIpAddress).ToList();
         var reachable = endpoint is { State: "available" }
-            && SecurityGroupChain.AllowsEgress(network, lb.Region, lb.SecurityGroups, port, [target.Id], endpoint.SecurityGroupIds)
-            && SecurityGroupChain.AllowsIngress(network, lb.Region, endpoint.SecurityGroupIds, port, lbIps, lb.SecurityGroups);
+            && SecurityGroupChain.AllowsEgress(_network, lb.Region, lb.SecurityGroups, port, [target.Id], endpoint.SecurityGroupIds)
+            && SecurityGroupChain.AllowsIngress(_network, lb.Region, endpoint.SecurityGroupIds, port, lbIps, lb.SecurityGroups);
         if (!reachable || port != 443)
         {
             return new("unhealthy", "Target.Timeout", "Request timed out");
@@ -819,11 +822,11 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
         new XElement(Ns + "LoadBalancerArn", lb.Arn),
         new XElement(Ns + "DNSName", lb.DnsName),
         new XElement(Ns + "CanonicalHostedZoneId", lb.CanonicalHostedZoneId),
-        new XElement(Ns + "CreatedTime", Timestamp(lb.CreatedTime)),
+        new XElement(Ns + "CreatedTime", Timestamp(lb.CreatedAt)),
         new XElement(Ns + "LoadBalancerName", lb.Name),
         new XElement(Ns + "Scheme", lb.Scheme),
         new XElement(Ns + "VpcId", lb.VpcId),
-        new XElement(Ns + "State", new XElement(Ns + "Code", lb.StateAt(time.GetUtcNow()))),
+        new XElement(Ns + "State", new XElement(Ns + "Code", lb.StateAt(_world.Now))),
         new XElement(Ns + "Type", lb.Type),
         new XElement(Ns + "AvailabilityZones", lb.Zones.Select(zone => Member(
             new XElement(Ns + "ZoneName", zone.ZoneName),
@@ -887,8 +890,8 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
 
     private static (List<T> Page, string? NextMarker) Page<T>(List<T> items, QueryParameters p)
     {
-        var start = p.Get("Marker") is { } marker && int.TryParse(marker, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset : 0;
-        var size = Math.Clamp(p.GetInt("PageSize") ?? 400, 1, 400);
+        var start = p["Marker"] is { } marker && int.TryParse(marker, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset : 0;
+        var size = Math.Clamp(p.Number("PageSize") ?? 400, 1, 400);
         var page = items.Skip(start).Take(size).ToList();
         return (page, start + size < items.Count ? (start + size).ToString(CultureInfo.InvariantCulture) : null);
     }
@@ -897,14 +900,18 @@ public sealed partial class LoadBalancingService(IEdgeNetwork network, TimeProvi
     {
         if (name.Length > 32 || !NamePattern().IsMatch(name))
         {
-            throw LoadBalancingException.Validation(
+            throw Validation(
                 $"{what} name '{name}' can have a maximum of 32 characters, can contain only alphanumeric characters and hyphens, and cannot begin or end with a hyphen");
         }
     }
 
-    private static LoadBalancingException LoadBalancerNotFound() => new("LoadBalancerNotFound", "One or more load balancers not found");
+    private static SandboxServiceException Validation(string message) => new("ValidationError", message);
 
-    private static LoadBalancingException TargetGroupNotFound() => new("TargetGroupNotFound", "One or more target groups not found");
+    private static SandboxServiceException InvalidConfiguration(string message) => new("InvalidConfigurationRequest", message);
+
+    private static SandboxServiceException LoadBalancerNotFound() => new("LoadBalancerNotFound", "One or more load balancers not found");
+
+    private static SandboxServiceException TargetGroupNotFound() => new("TargetGroupNotFound", "One or more target groups not found");
 
     public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
