@@ -315,7 +315,7 @@ public sealed class CloudFrontService : ISandboxService
         if (existing is not null)
         {
             // Same CallerReference and the same config is a retry of the same request: answer with what it created.
-            if (!XNode.DeepEquals(existing.Config, config))
+            if (Canonical(existing.Config) != Canonical(config))
             {
                 throw CloudFrontError("DistributionAlreadyExists",
                     "The caller reference that you are using to create a distribution is associated with another distribution.", 409);
@@ -658,6 +658,8 @@ public sealed class CloudFrontService : ISandboxService
             ? body
             : throw CloudFrontError("InvalidArgument", $"The request body must be a {root} element.", 400);
     }
+
+    private static string Canonical(XElement element) => InNamespace(element).ToString(SaveOptions.DisableFormatting);
 
     /// <summary>SDKs always send the namespace, hand-written requests often do not; treat both alike.</summary>
     private static XElement InNamespace(XElement element) => new(

@@ -113,6 +113,9 @@ public sealed class EdgeSandbox : IAsyncDisposable
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
 
+    /// <summary>CloudFront sends ETags unquoted, which <c>HttpResponseHeaders.ETag</c> cannot parse.</summary>
+    public static string ETagOf(HttpResponseMessage response) => response.Headers.GetValues("ETag").Single();
+
     public static string? ErrorCode(XElement errorResponse) => errorResponse.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
 
     /// <summary>A security group in the demo VPC without any rule (the default allow-all egress removed).</summary>
