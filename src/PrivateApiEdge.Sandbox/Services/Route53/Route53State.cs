@@ -73,11 +73,11 @@ public sealed class Route53State : SandboxStatePart
         return slash >= 0 ? id[(slash + 1)..] : id;
     }
 
-    /// <summary>Lower case with the trailing dot; <c>\052</c> (how Route 53 escapes <c>*</c>) stays as sent.</summary>
+    /// <summary>Lower case with the trailing dot; <c>\052</c> (how Route 53 escapes <c>*</c>) becomes <c>*</c>.</summary>
     public static string NormalizeName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var lower = name.Trim().ToLowerInvariant();
+        var lower = name.Trim().ToLowerInvariant().Replace("\\052", "*", StringComparison.Ordinal);
         return lower.EndsWith('.') ? lower : lower + ".";
     }
 }
