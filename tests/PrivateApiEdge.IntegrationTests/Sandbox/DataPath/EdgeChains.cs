@@ -1,0 +1,51 @@
+using System.Xml.Linq;
+using PrivateApiEdge.Sandbox.Seed;
+using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+
+namespace PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
+
+/// <summary>The ALB half of the chain as the portal builds it, made through the ELBv2 API.</summary>
+public sealed record AlbChain(
+    string LoadBalancerArn,
+    string DnsName,
+    string TargetGroupArn,
+    string ListenerArn,
+    string LoadBalancerSecurityGroupId,
+    string EndpointSecurityGroupId,
+    string EndpointId,
+    IReadOnlyList<string> EndpointIps);
+
+public static class EdgeChains
+{
+    public static async Task<XElement> CreateLoadBalancerAsync(EdgeSandbox sandbox, string name, string securityGroupId) =>
+        await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", name), ("Scheme", "internal"), ("Type", "application"),
+            ("Subnets.member.1", SandboxSeed.SubnetAId), ("Subnets.member.2", SandboxSeed.SubnetBId),
+            ("SecurityGroups.member.1", securityGroupId));
+
+    public static async Task<string> CreateTargetGroupAsync(EdgeSandbox sandbox, string name, string matcher) =>
+        (await sandbox.ElbOkAsync("CreateTargetGroup", ("Name", name), ("Protocol", "HTTPS"), ("Port", "443"),
+            ("VpcId", SandboxSeed.VpcId), ("TargetType", "ip"), ("HealthCheckProtocol", "HTTPS"), ("Matcher.HttpCode", matcher)))
+        .Descendants(Elb + "TargetGroupArn").Single().Value;
+
+    /// <summary>SGs with the ALB → endpoint links open, an available execute-api endpoint, an IP target group of its
+    /// ENI IPs, an internal ALB and an HTTPS listener with the regional demo certificate.</summary>
+    public static async Task<AlbChain> CreateAlbChainAsync(EdgeSandbox sandbox, string prefix, string matcher = "200,403")
+    {
+        var albSg = sandbox.CreateSecurityGroup($"{prefix}-alb");
+        var endpointSg = sandbox.CreateSecurityGroup($"{prefix}-endpoint");
+        sandbox.AllowFromGroup(endpointSg, 443, albSg);
+        sandbox.AllowFromGroup(albSg, 443, endpointSg, egress: true);
+        var (endpointId, ips) = sandbox.CreateExecuteApiEndpoint(endpointSg);
+
+        var targetGroupArn = await CreateTargetGroupAsync(sandbox, $"{prefix}-tg", matcher);
+        await sandbox.ElbOkAsync("RegisterTargets", [("TargetGroupArn", targetGroupArn),
+            .. ips.SelectMany((ip, i) => new[] { ($"Targets.member.{i + 1}.Id", ip), ($"Targets.member.{i + 1}.Port", "443") })]);
+        var lb = await CreateLoadBalancerAsync(sandbox, $"{prefix}-alb", albSg);
+        var lbArn = lb.Descendants(Elb + "LoadBalancerArn").Single().Value;
+        var listener = await sandbox.ElbOkAsync("CreateListener", ("LoadBalancerArn", lbArn), ("Protocol", "HTTPS"), ("Port", "443"),
+            ("SslPolicy", "ELBSecurityPolicy-TLS-1-2-2017-01"), ("Certificates.member.1.CertificateArn", SandboxSeed.RegionalCertificateArn),
+            ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", targetGroupArn));
+        return new AlbChain(lbArn, lb.Descendants(Elb + "DNSName").Single().Value, targetGroupArn,
+            listener.Descendants(Elb + "ListenerArn").Single().Value, albSg, endpointSg, endpointId, ips);
+    }
+}
