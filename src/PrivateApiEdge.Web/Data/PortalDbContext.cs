@@ -7,6 +7,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
 {
     public DbSet<Deployment> Deployments => Set<Deployment>();
 
+    public DbSet<DeploymentStep> DeploymentSteps => Set<DeploymentStep>();
+
+    public DbSet<DeploymentLogEntry> DeploymentLog => Set<DeploymentLogEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -23,12 +23,41 @@ namespace PrivateApiEdge.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AppliedCommandSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommandSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DomainName")
                         .IsRequired()
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailedStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRollback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastEndpointTestJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeaseId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -46,6 +75,18 @@ namespace PrivateApiEdge.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestedAction")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScheduledWakeAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -54,6 +95,11 @@ namespace PrivateApiEdge.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("_requestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Request");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -61,7 +107,131 @@ namespace PrivateApiEdge.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("Deployments");
+                });
+
+            modelBuilder.Entity("PrivateApiEdge.Web.Features.Deployments.DeploymentLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeploymentId", "Id");
+
+                    b.ToTable("DeploymentLog", (string)null);
+                });
+
+            modelBuilder.Entity("PrivateApiEdge.Web.Features.Deployments.DeploymentStep", b =>
+                {
+                    b.Property<Guid>("DeploymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwsCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveTransientErrors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Executions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_intentsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Intents");
+
+                    b.Property<string>("_outputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Outputs");
+
+                    b.HasKey("DeploymentId", "Phase", "Name");
+
+                    b.ToTable("DeploymentSteps");
+                });
+
+            modelBuilder.Entity("PrivateApiEdge.Web.Features.Deployments.DeploymentLogEntry", b =>
+                {
+                    b.HasOne("PrivateApiEdge.Web.Features.Deployments.Deployment", null)
+                        .WithMany()
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivateApiEdge.Web.Features.Deployments.DeploymentStep", b =>
+                {
+                    b.HasOne("PrivateApiEdge.Web.Features.Deployments.Deployment", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivateApiEdge.Web.Features.Deployments.Deployment", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

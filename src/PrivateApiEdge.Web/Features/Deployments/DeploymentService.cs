@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using PrivateApiEdge.Web.Data;
+using PrivateApiEdge.Web.Features.EndpointTest;
+using PrivateApiEdge.Web.Features.Provisioning;
+
+namespace PrivateApiEdge.Web.Features.Deployments;
+
+/// <summary>
+/// What the UI and the REST API do with deployments. Commands are recorded on the deployment and applied by the
+/// engine under the deployment's lease, so they are safe while a job is running; each enqueues an advance.
+/// </summary>
+public sealed class DeploymentService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IBackgroundJobClient jobs,
+    IStepCatalog catalog,
+    TimeProvider time,
+    IEndpointTester? endpointTester = null)
+{
+    /// <summary>Stores a validated request and starts provisioning (preflight is its first step).</summary>
+    public async Task<Deployment> CreateAsync(DeploymentRequest request, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Deployments.AnyAsync(d => d.Name == request.Name, cancellationToken))
+        {
+            throw new DeploymentConflictException($"A deployment named '{request.Name}' already exists.");
+        }
+
+        var deployment = Deployment.Create(Guid.NewGuid(), request, owner, catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), time.GetUtcNow());
+        db.Deployments.Add(deployment);
+        db.DeploymentLog.Add(new DeploymentLogEntry(deployment.Id, time.GetUtcNow(), DeploymentPhase.Provision, null, DeploymentLogLevel.Info, $"Created by {owner}."));
+        await db.SaveChangesAsync(cancellationToken);
+        Enqueue(deployment.Id);
+        return deployment;
+    }
+
+    /// <summary>Runs the failed step(s) of the current phase again (provisioning or teardown).</summary>
+    public Task ResumeAsync(Guid deploymentId, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, DeploymentAction.Resume, null,
+            d => d.Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed ? null : "Only a failed deployment can be resumed.", cancellationToken);
+
+    /// <summary>Runs one step of the current phase again.</summary>
+    public Task RetryStepAsync(Guid deploymentId, string step, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, DeploymentAction.RetryStep, step,
+            d => d.FindStep(d.Phase, step) is null ? $"The deployment has no step '{step}' in its {d.Phase} phase."
+                : d.Status is DeploymentStatus.Pending or DeploymentStatus.TornDown ? $"Cannot retry a step while the deployment is {d.Status}." : null,
+            cancellationToken);
+
+    /// <summary>Deletes everything the deployment created (also mid-provisioning: running steps finish first).</summary>
+    public Task TeardownAsync(Guid deploymentId, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, DeploymentAction.Teardown, null,
+            d => d.Status == DeploymentStatus.TornDown ? "The deployment is already torn down." : null, cancellationToken);
+
+    /// <summary>Tests the public endpoint now and stores the result as the deployment's latest test.</summary>
+    public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, CancellationToken cancellationToken)
+    {
+        var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
+            ?? throw new DeploymentNotFoundException(deploymentId);
+        var result = await tester.TestAsync(deployment, cancellationToken);
+        var json = JsonSerializer.Serialize(result);
+        await db.Deployments.Where(d => d.Id == deploymentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEndpointTestJson, json), cancellationToken);
+        return result;
+    }
+
+    public async Task<Deployment?> GetAsync(Guid deploymentId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+    }
+
+    /// <summary>Log lines after <paramref name="afterId"/> (0 for all), oldest first.</summary>
+    public async Task<IReadOnlyList<DeploymentLogEntry>> GetLogAsync(Guid deploymentId, long afterId, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DeploymentLog.AsNoTracking()
+            .Where(l => l.DeploymentId == deploymentId && l.Id > afterId)
+            .OrderBy(l => l.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
+    public static EndpointTestResult? LastEndpointTest(Deployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        return deployment.LastEndpointTestJson is null ? null : JsonSerializer.Deserialize<EndpointTestResult>(deployment.LastEndpointTestJson);
+    }
+
+    private async Task CommandAsync(Guid deploymentId, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
+            ?? throw new DeploymentNotFoundException(deploymentId);
+        if (rejection(deployment) is { } reason)
+        {
+            throw new DeploymentConflictException(reason);
+        }
+
+        // The engine re-checks under the lease; this write never touches columns the engine writes.
+        await db.Deployments.Where(d => d.Id == deploymentId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
+                .SetProperty(d => d.RequestedAction, action)
+                .SetProperty(d => d.RequestedStep, step), cancellationToken);
+        Enqueue(deploymentId);
+    }
+
+    private void Enqueue(Guid deploymentId) =>
+        jobs.Enqueue<AdvanceDeploymentJob>(job => job.RunAsync(deploymentId, CancellationToken.None));
+}
+
+public sealed class DeploymentNotFoundException(Guid deploymentId) : Exception($"Deployment {deploymentId} does not exist.")
+{
+    public Guid DeploymentId { get; } = deploymentId;
+}
+
+/// <summary>The request contradicts the deployment's state (or another deployment); the message says why.</summary>
+public sealed class DeploymentConflictException(string message) : Exception(message);

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using PrivateApiEdge.Web.Data;
+using PrivateApiEdge.Web.Features.Deployments;
+
+namespace PrivateApiEdge.Web.Features.Provisioning;
+
+/// <summary>
+/// One advance of one deployment: the tracked aggregate, its DbContext and the gate that serialises every change
+/// and save (steps run concurrently, a DbContext is not thread-safe).
+/// </summary>
+internal sealed class EngineRun(
+    PortalDbContext db,
+    Deployment deployment,
+    Guid leaseId,
+    TimeProvider time,
+    ProvisioningOptions options,
+    IDeploymentProgressNotifier notifier) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<DeploymentLogEntry> _pendingLog = [];
+    private DateTimeOffset _leaseRenewedAt = time.GetUtcNow();
+    private bool _broken;
+
+    public Deployment Deployment { get; } = deployment;
+
+    public TimeProvider Time { get; } = time;
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public void Log(string? step, DeploymentLogLevel level, string message)
+    {
+        lock (_pendingLog)
+        {
+            _pendingLog.Add(new DeploymentLogEntry(Deployment.Id, Now, Deployment.Phase, step, level, message));
+        }
+    }
+
+    /// <summary>Applies a change to the aggregate and saves it (with any pending log lines) before returning.</summary>
+    public async Task MutateAsync(Action<Deployment> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_broken)
+            {
+                throw new DeploymentPersistenceException("This advance has stopped after a persistence failure.");
+            }
+
+            change(Deployment);
+            await SaveAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Reads the user's latest command without disturbing the tracked aggregate.</summary>
+    public async Task<PendingCommand?> ReadPendingCommandAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var row = await db.Deployments.AsNoTracking()
+                .Where(d => d.Id == Deployment.Id)
+                .Select(d => new { d.CommandSequence, d.RequestedAction, d.RequestedStep })
+                .SingleAsync(cancellationToken);
+            return row.CommandSequence > Deployment.AppliedCommandSequence
+                ? new PendingCommand(row.CommandSequence, row.RequestedAction, row.RequestedStep)
+                : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task PublishAsync(string? step, StepStatus? stepStatus, string message) =>
+        notifier.PublishAsync(new DeploymentProgressEvent(Deployment.Id, Deployment.Status, Deployment.Phase, step, stepStatus, message, Now));
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            lock (_pendingLog)
+            {
+                db.AddRange(_pendingLog);
+                _pendingLog.Clear();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Renew at half-life so a long run keeps its lock, and learn early if someone else took it.
+            var now = Now;
+            if (now - _leaseRenewedAt >= options.LeaseDuration / 2)
+            {
+                if (!await DeploymentLease.TryRenewAsync(db, Deployment.Id, leaseId, now, options.LeaseDuration, cancellationToken))
+                {
+                    throw new DeploymentPersistenceException($"Deployment {Deployment.Id}: the advance lease was lost.");
+                }
+
+                _leaseRenewedAt = now;
+            }
+        }
+        catch (Exception ex) when (ex is not DeploymentPersistenceException)
+        {
+            _broken = true;
+            throw new DeploymentPersistenceException($"Deployment {Deployment.Id}: saving progress failed.", ex);
+        }
+        catch
+        {
+            _broken = true;
+            throw;
+        }
+    }
+}
+
+internal sealed record PendingCommand(long Sequence, DeploymentAction Action, string? Step);

@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using System.Text;
+using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Features.Deployments;
+
+namespace PrivateApiEdge.Web.Features.Provisioning;
+
+/// <summary>
+/// What a step sees of its deployment, and the only way it persists: <see cref="RecordIntentAsync"/> before a
+/// create call, <see cref="RecordOutputAsync"/> after it. Both are saved before they return.
+/// </summary>
+public sealed class StepContext
+{
+    private readonly EngineRun _run;
+    private readonly Func<AwsClients> _aws;
+
+    internal StepContext(EngineRun run, string stepName, Func<AwsClients> aws)
+    {
+        _run = run;
+        _aws = aws;
+        StepName = stepName;
+        Phase = run.Deployment.Phase;
+    }
+
+    public Guid DeploymentId => _run.Deployment.Id;
+
+    public DeploymentRequest Request => _run.Deployment.Request;
+
+    public DeploymentPhase Phase { get; }
+
+    public string StepName { get; }
+
+    public DateTimeOffset Now => _run.Now;
+
+    public TimeProvider Time => _run.Time;
+
+    /// <summary>AWS clients for this deployment's session (region, role, call metering).</summary>
+    public AwsClients Aws => _aws();
+
+    private DeploymentStep Record => _run.Deployment.Step(Phase, StepName);
+
+    /// <summary>When this step first started (for step-level time budgets such as "VPC origin within 45 min").</summary>
+    public DateTimeOffset StartedAt => Record.StartedAt ?? Now;
+
+    public int Executions => Record.Executions;
+
+    public string? Intent(string resource) => Record.Intents.GetValueOrDefault(resource);
+
+    public string? Output(string key) => Record.Outputs.GetValueOrDefault(key);
+
+    /// <summary>Outputs of a provisioning step (in teardown: what the step of the same name created).</summary>
+    public IReadOnlyDictionary<string, string> ProvisioningOutputs(string step) =>
+        _run.Deployment.FindStep(DeploymentPhase.Provision, step)?.Outputs ?? new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> ProvisioningIntents(string step) =>
+        _run.Deployment.FindStep(DeploymentPhase.Provision, step)?.Intents ?? new Dictionary<string, string>();
+
+    public string? OutputOf(string step, string key) => ProvisioningOutputs(step).GetValueOrDefault(key);
+
+    public string RequiredOutputOf(string step, string key) => OutputOf(step, key)
+        ?? throw new InvalidOperationException($"Step '{step}' has no output '{key}', which step '{StepName}' needs.");
+
+    /// <summary>
+    /// A deterministic idempotency key for one resource of this deployment (≤ 40 chars: fits EC2 ClientToken,
+    /// CloudFront CallerReference, and ELB/API names after a short prefix).
+    /// </summary>
+    public string IdempotencyKey(string resource) => IdempotencyKeys.For(DeploymentId, StepName, resource);
+
+    /// <summary>Tracking tags plus the user's tags, for everything this step creates.</summary>
+    public IReadOnlyDictionary<string, string> Tags(string? resource = null)
+    {
+        var tags = new Dictionary<string, string>(Request.Tags, StringComparer.Ordinal)
+        {
+            [TrackingTags.Deployment] = DeploymentId.ToString(),
+            [TrackingTags.Step] = StepName,
+        };
+        if (resource is not null)
+        {
+            tags[TrackingTags.Resource] = resource;
+        }
+
+        return tags;
+    }
+
+    /// <summary>Persists the intent to create <paramref name="resource"/> and returns its idempotency key (the same on every run).</summary>
+    public async Task<string> RecordIntentAsync(string resource, CancellationToken cancellationToken)
+    {
+        var existing = Intent(resource);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var key = IdempotencyKey(resource);
+        await _run.MutateAsync(d => d.RecordIntent(StepName, resource, key, _run.Now), cancellationToken);
+        return key;
+    }
+
+    public Task RecordOutputAsync(string key, string value, CancellationToken cancellationToken) =>
+        Output(key) == value
+            ? Task.CompletedTask
+            : _run.MutateAsync(d => d.RecordOutput(StepName, key, value, _run.Now), cancellationToken);
+
+    public Task RemoveOutputAsync(string key, CancellationToken cancellationToken) =>
+        Output(key) is null
+            ? Task.CompletedTask
+            : _run.MutateAsync(d => d.RemoveOutput(StepName, key, _run.Now), cancellationToken);
+
+    /// <summary>Adds a line to the deployment log (saved with the step's next change).</summary>
+    public void Log(string message, DeploymentLogLevel level = DeploymentLogLevel.Info) => _run.Log(StepName, level, message);
+
+    public StepOutcome WaitFor(TimeSpan delay, string reason) => StepOutcome.Wait(Now + delay, reason);
+}
+
+public static class IdempotencyKeys
+{
+    public static string For(Guid deploymentId, string step, string resource)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{deploymentId:N}/{step}/{resource}"));
+        return "pae-" + Convert.ToHexStringLower(hash)[..32];
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Provisioning;
+
+namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+
+/// <summary>The real engine over a real SQLite file, with fake steps for the §2 plan and a fake clock.</summary>
+public sealed class EngineHarness : IAsyncDisposable
+{
+    private EngineHarness(TestDatabase database, IReadOnlyList<StepDefinition> provisioningPlan, IReadOnlyList<StepDefinition> teardownPlan)
+    {
+        Database = database;
+        // Steps without a teardown counterpart (preflight, target health, the test) create nothing, as in the real plan.
+        var undone = teardownPlan.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        Behaviors = provisioningPlan.ToDictionary(s => s.Name, s => new FakeStepBehavior { CreatesResource = undone.Contains(s.Name) }, StringComparer.Ordinal);
+        Catalog = new StepCatalog(
+            provisioningPlan,
+            provisioningPlan.Select(s => new FakeProvisioningStep(s.Name, Cloud, Journal, Behaviors[s.Name])),
+            teardownPlan,
+            teardownPlan.Select(s => new FakeTeardownStep(s.Name, Cloud, Journal)));
+        Notifier = new InProcessDeploymentProgressNotifier(NullLogger<InProcessDeploymentProgressNotifier>.Instance);
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeCloud Cloud { get; } = new();
+
+    public StepJournal Journal { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero));
+
+    public Dictionary<string, FakeStepBehavior> Behaviors { get; }
+
+    public StepCatalog Catalog { get; }
+
+    public InProcessDeploymentProgressNotifier Notifier { get; }
+
+    public ProvisioningOptions Options { get; } = new() { MaxParallelSteps = 4 };
+
+    public static async Task<EngineHarness> CreateAsync(IReadOnlyList<StepDefinition>? provisioningPlan = null, IReadOnlyList<StepDefinition>? teardownPlan = null) =>
+        new(await TestDatabase.CreateAsync(), provisioningPlan ?? StepPlan.Provisioning, teardownPlan ?? StepPlan.Teardown);
+
+    public ProvisioningEngine CreateEngine() =>
+        new(Database, Catalog, Notifier, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ProvisioningEngine>.Instance);
+
+    public static DeploymentRequest Request(string name = "orders", bool autoRollback = false) => new()
+    {
+        Name = name,
+        DomainName = $"{name}.example.com",
+        Region = "eu-west-1",
+        VpcId = "vpc-0abc",
+        SubnetIds = ["subnet-a", "subnet-b"],
+        CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/cf",
+        RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/alb",
+        HostedZoneId = "Z123",
+        AutoRollback = autoRollback,
+    };
+
+    public async Task<Guid> CreateDeploymentAsync(DeploymentRequest? request = null)
+    {
+        await using var db = Database.CreateDbContext();
+        var deployment = Deployment.Create(Guid.NewGuid(), request ?? Request(), "alice", Catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), Time.GetUtcNow());
+        db.Deployments.Add(deployment);
+        await db.SaveChangesAsync();
+        return deployment.Id;
+    }
+
+    public async Task<Deployment> LoadAsync(Guid id)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleAsync(d => d.Id == id);
+    }
+
+    /// <summary>Writes a user command the way DeploymentService does.</summary>
+    public async Task RequestAsync(Guid id, DeploymentAction action, string? step = null)
+    {
+        await using var db = Database.CreateDbContext();
+        await db.Deployments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
+            .SetProperty(d => d.RequestedAction, action)
+            .SetProperty(d => d.RequestedStep, step));
+    }
+
+    /// <summary>Wake-ups the job would have scheduled (Hangfire's scheduled set), earliest first.</summary>
+    public SortedSet<DateTimeOffset> ScheduledWakes { get; } = [];
+
+    /// <summary>One job run: advance, and schedule what the job would schedule.</summary>
+    public async Task<AdvanceResult> AdvanceOnceAsync(Guid id)
+    {
+        var result = await CreateEngine().AdvanceAsync(id, CancellationToken.None);
+        if (result.NextWakeAt is { } wake)
+        {
+            ScheduledWakes.Add(wake);
+        }
+
+        return result;
+    }
+
+    /// <summary>What the Hangfire job chain does, with the clock jumped to each wake-up instead of waited for.</summary>
+    public async Task<DeploymentStatus> RunUntilSettledAsync(Guid id, int maxAdvances = 200)
+    {
+        for (var i = 0; i < maxAdvances; i++)
+        {
+            var result = await AdvanceOnceAsync(id);
+            Assert.Equal(AdvanceOutcome.Advanced, result.Outcome);
+            if (result.RunAgain)
+            {
+                continue;
+            }
+
+            if (ScheduledWakes.Count > 0)
+            {
+                var wake = ScheduledWakes.Min;
+                ScheduledWakes.Remove(wake);
+                var delay = wake - Time.GetUtcNow();
+                Time.Advance(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+                continue;
+            }
+
+            return result.Status!.Value;
+        }
+
+        throw new InvalidOperationException($"Deployment {id} did not settle after {maxAdvances} advances.");
+    }
+
+    public async ValueTask DisposeAsync() => await Database.DisposeAsync();
+}
