@@ -1,0 +1,359 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PrivateApiEdge.Web.Features.DeploymentForm;
+
+/// <summary>
+/// Field rules of the new-deployment form, checked as the user types: shapes and AWS limits only. Whether the
+/// resources exist and fit together is preflight's job (it needs AWS); these rules need nothing but the text.
+/// Every rule returns null when the value is fine, else one sentence that says how to fix it.
+/// </summary>
+public static partial class DeploymentFormValidator
+{
+    /// <summary>
+    /// ALB and target group names allow 32 characters; the deployment name is their stem plus a short suffix.
+    /// </summary>
+    public const int MaxNameLength = 24;
+
+    public const int MaxUserTags = 40;
+
+    public static string? Name(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "Enter a name.";
+        }
+
+        if (ContainsMarkup(value))
+        {
+            return MarkupMessage;
+        }
+
+        if (value.Length > MaxNameLength)
+        {
+            return $"At most {MaxNameLength} characters (AWS load balancer and target group names are limited to 32).";
+        }
+
+        return NamePattern().IsMatch(value)
+            ? null
+            : "Lower-case letters, digits and single hyphens; start with a letter, end with a letter or digit.";
+    }
+
+    public static string? DomainName(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "Enter the public domain name, e.g. api.example.com.";
+        }
+
+        if (ContainsMarkup(value))
+        {
+            return MarkupMessage;
+        }
+
+        if (value.StartsWith("*.", StringComparison.Ordinal))
+        {
+            return "A wildcard cannot be a CloudFront alias for one API; enter the exact host name.";
+        }
+
+        if (value.Length > 253)
+        {
+            return "A domain name has at most 253 characters.";
+        }
+
+        var labels = value.TrimEnd('.').Split('.');
+        if (labels.Length < 2)
+        {
+            return "Enter a fully qualified name with at least two labels, e.g. api.example.com.";
+        }
+
+        foreach (var label in labels)
+        {
+            if (!DomainLabelPattern().IsMatch(label))
+            {
+                return $"'{label}' is not a valid label: 1-63 lower-case letters, digits or hyphens, not starting or ending with a hyphen.";
+            }
+        }
+
+        return labels[^1].All(char.IsAsciiDigit) ? "The top-level label cannot be numeric." : null;
+    }
+
+    public static string? Region(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? "Choose a region."
+        : RegionPattern().IsMatch(value) ? null
+        : "A region looks like eu-west-1.";
+
+    public static string? VpcId(string? value) =>
+        ResourceId(value, "vpc", "Choose the VPC the API's endpoint lives in.");
+
+    /// <param name="subnetIds">The chosen subnets.</param>
+    /// <param name="availabilityZones">Zone per subnet id when the picker knows it; spreading is then checked too.</param>
+    public static string? Subnets(IReadOnlyCollection<string>? subnetIds, IReadOnlyDictionary<string, string>? availabilityZones = null)
+    {
+        if (subnetIds is null || subnetIds.Count < 2)
+        {
+            return "Choose at least two subnets in different availability zones (an ALB needs two).";
+        }
+
+        var invalid = subnetIds.FirstOrDefault(id => ResourceId(id, "subnet", "") is not null);
+        if (invalid is not null)
+        {
+            return $"'{invalid}' is not a subnet id (subnet-0123abcd...).";
+        }
+
+        if (availabilityZones is not null)
+        {
+            var zones = subnetIds.Select(id => availabilityZones.GetValueOrDefault(id)).Where(z => z is not null).Distinct().Count();
+            if (zones is > 0 and < 2)
+            {
+                return "The subnets must be in at least two availability zones.";
+            }
+        }
+
+        return null;
+    }
+
+    public static string? CloudFrontCertificateArn(string? value) =>
+        CertificateArn(value, AwsRegions.CloudFrontRegion, "CloudFront uses certificates from us-east-1 only; choose one there.");
+
+    public static string? RegionalCertificateArn(string? value, string? region) =>
+        CertificateArn(value, region, $"The load balancer needs a certificate in {region}; choose one there.");
+
+    public static string? HostedZoneId(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "Choose the public hosted zone of the domain.";
+        }
+
+        var id = value.StartsWith("/hostedzone/", StringComparison.Ordinal) ? value["/hostedzone/".Length..] : value;
+        return HostedZonePattern().IsMatch(id) ? null : "A hosted zone id looks like Z0123456789ABCDEFGHIJ.";
+    }
+
+    /// <summary>The record goes into the zone, so the domain must be the zone's apex or under it.</summary>
+    public static string? DomainInZone(string? domainName, string? zoneName)
+    {
+        if (string.IsNullOrWhiteSpace(domainName) || string.IsNullOrWhiteSpace(zoneName))
+        {
+            return null;
+        }
+
+        var domain = domainName.TrimEnd('.');
+        var zone = zoneName.TrimEnd('.');
+        return domain.Equals(zone, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + zone, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"{domain} is not in the zone {zone}; choose the zone the domain belongs to.";
+    }
+
+    public static string? ExistingVpcEndpointId(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : ResourceId(value, "vpce", "");
+
+    public static string? ExistingRestApiId(string? value) =>
+        string.IsNullOrWhiteSpace(value) || RestApiIdPattern().IsMatch(value) ? null
+        : "A REST API id has 10 lower-case letters or digits, e.g. a1b2c3d4e5.";
+
+    public static string? ExistingStageName(string? stage, string? restApiId)
+    {
+        if (string.IsNullOrWhiteSpace(restApiId))
+        {
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(stage) ? "Choose the stage of the existing API to publish."
+            : StagePattern().IsMatch(stage) ? null
+            : "A stage name has 1-128 letters, digits, hyphens or underscores.";
+    }
+
+    public static string? WebAclArn(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (ContainsMarkup(value))
+        {
+            return MarkupMessage;
+        }
+
+        var match = WebAclArnPattern().Match(value);
+        if (!match.Success)
+        {
+            return "Enter a WAFv2 web ACL ARN: arn:aws:wafv2:us-east-1:<account>:global/webacl/<name>/<id>.";
+        }
+
+        return match.Groups["region"].Value == AwsRegions.CloudFrontRegion && match.Groups["scope"].Value == "global"
+            ? null
+            : "CloudFront needs a web ACL with scope CLOUDFRONT (region us-east-1, path global/webacl/...).";
+    }
+
+    public static string? GeoRestrictionCountries(GeoRestrictionKind kind, string? countries)
+    {
+        var codes = CountryCodes(countries);
+        if (kind == GeoRestrictionKind.None)
+        {
+            return codes.Count == 0 ? null : "Choose allow or deny for the listed countries, or clear the list.";
+        }
+
+        if (codes.Count == 0)
+        {
+            return "List at least one country code, e.g. DE, FR.";
+        }
+
+        var invalid = codes.FirstOrDefault(c => !CountryPattern().IsMatch(c));
+        return invalid is null ? null : $"'{invalid}' is not an ISO 3166-1 alpha-2 country code (two capital letters).";
+    }
+
+    public static IReadOnlyList<string> CountryCodes(string? countries) =>
+        (countries ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string? Tags(string? text)
+    {
+        if (ContainsMarkup(text))
+        {
+            return MarkupMessage;
+        }
+
+        var tags = FormTags.Parse(text);
+        if (tags.Count > MaxUserTags)
+        {
+            return $"At most {MaxUserTags} tags (AWS allows 50 per resource, the portal adds its own).";
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, value) in tags)
+        {
+            if (key.Length is 0 or > 128)
+            {
+                return "Each line is key=value with a key of 1-128 characters.";
+            }
+
+            if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) || key.StartsWith("privateapiedge:", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"'{key}': the prefixes aws: and privateapiedge: are reserved.";
+            }
+
+            if (value.Length > 256)
+            {
+                return $"'{key}': a tag value has at most 256 characters.";
+            }
+
+            if (!TagTextPattern().IsMatch(key) || !TagTextPattern().IsMatch(value))
+            {
+                return $"'{key}': tags allow letters, digits, spaces and _ . : / = + - @ only.";
+            }
+
+            if (!seen.Add(key))
+            {
+                return $"'{key}' appears twice.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every rule over the whole model, keyed by the <see cref="DeploymentFormModel"/> property name.</summary>
+    public static IReadOnlyDictionary<string, string> Validate(DeploymentFormModel model, DeploymentFormContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string field, string? error)
+        {
+            if (error is not null)
+            {
+                errors[field] = error;
+            }
+        }
+
+        Add(nameof(model.Name), Name(model.Name));
+        Add(nameof(model.DomainName), DomainName(model.DomainName) ?? DomainInZone(model.DomainName, context?.HostedZoneName));
+        Add(nameof(model.Region), Region(model.Region));
+        Add(nameof(model.VpcId), VpcId(model.VpcId));
+        Add(nameof(model.SubnetIds), Subnets(model.SubnetIds, context?.SubnetZones));
+        Add(nameof(model.CloudFrontCertificateArn), CloudFrontCertificateArn(model.CloudFrontCertificateArn));
+        Add(nameof(model.RegionalCertificateArn), RegionalCertificateArn(model.RegionalCertificateArn, model.Region));
+        Add(nameof(model.HostedZoneId), HostedZoneId(model.HostedZoneId));
+        Add(nameof(model.ExistingVpcEndpointId), ExistingVpcEndpointId(model.ExistingVpcEndpointId));
+        Add(nameof(model.ExistingRestApiId), ExistingRestApiId(model.ExistingRestApiId));
+        Add(nameof(model.ExistingStageName), ExistingStageName(model.ExistingStageName, model.ExistingRestApiId));
+        Add(nameof(model.WebAclArn), WebAclArn(model.WebAclArn));
+        Add(nameof(model.GeoRestrictionCountries), GeoRestrictionCountries(model.GeoRestriction, model.GeoRestrictionCountries));
+        Add(nameof(model.Tags), Tags(model.Tags));
+        return errors;
+    }
+
+    private const string MarkupMessage = "Markup (< or >) is not allowed here.";
+
+    private static bool ContainsMarkup(string? value) => value is not null && value.AsSpan().IndexOfAny('<', '>') >= 0;
+
+    private static string? ResourceId(string? value, string prefix, string missingMessage)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return missingMessage;
+        }
+
+        return Ec2IdPattern().Match(value) is { Success: true } match && match.Groups["prefix"].Value == prefix
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"'{value}' is not a {prefix} id ({prefix}- followed by 8 or 17 hex digits).");
+    }
+
+    private static string? CertificateArn(string? value, string? region, string wrongRegionMessage)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "Choose a certificate.";
+        }
+
+        var match = CertificateArnPattern().Match(value);
+        if (!match.Success)
+        {
+            return "Enter an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>.";
+        }
+
+        if (string.IsNullOrEmpty(region) || match.Groups["region"].Value != region)
+        {
+            return wrongRegionMessage;
+        }
+
+        return match.Groups["partition"].Value == AwsRegions.PartitionOf(region)
+            ? null
+            : $"Region {region} is in partition {AwsRegions.PartitionOf(region)}; the ARN says {match.Groups["partition"].Value}.";
+    }
+
+    [GeneratedRegex("^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^(?!-)[a-z0-9-]{1,63}(?<!-)$")]
+    private static partial Regex DomainLabelPattern();
+
+    [GeneratedRegex("^[a-z]{2}(-gov)?-[a-z]+-\\d$")]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^(?<prefix>[a-z]+)-(?:[0-9a-f]{8}|[0-9a-f]{17})$")]
+    private static partial Regex Ec2IdPattern();
+
+    [GeneratedRegex("^arn:(?<partition>aws|aws-cn|aws-us-gov):acm:(?<region>[a-z]{2}(-gov)?-[a-z]+-\\d):\\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex CertificateArnPattern();
+
+    [GeneratedRegex("^Z[A-Z0-9]{1,31}$")]
+    private static partial Regex HostedZonePattern();
+
+    [GeneratedRegex("^[a-z0-9]{10}$")]
+    private static partial Regex RestApiIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,128}$")]
+    private static partial Regex StagePattern();
+
+    [GeneratedRegex("^arn:aws:wafv2:(?<region>[a-z]{2}-[a-z]+-\\d):\\d{12}:(?<scope>global|regional)/webacl/[A-Za-z0-9_-]{1,128}/[0-9a-f-]{36}$")]
+    private static partial Regex WebAclArnPattern();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+
+    [GeneratedRegex("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")]
+    private static partial Regex TagTextPattern();
+}
+
+/// <summary>What the pickers know that a field rule can use: the zone's name and each subnet's zone.</summary>
+public sealed record DeploymentFormContext(string? HostedZoneName, IReadOnlyDictionary<string, string>? SubnetZones);
