@@ -4,6 +4,7 @@ using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Dashboard;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Provisioning;
 
 namespace PrivateApiEdge.IntegrationTests.Dashboard;
 
@@ -84,7 +85,18 @@ public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
         for (var i = 0; i < count; i++)
         {
             var region = i % 2 == 0 ? "eu-west-1" : "us-west-2";
-            db.Deployments.Add(new Deployment(Guid.NewGuid(), $"{owner}-{i:D3}", $"api-{i}.{owner}.example.com", region, owner, Start.AddMinutes(i)));
+            var request = new DeploymentRequest
+            {
+                Name = $"{owner}-{i:D3}",
+                DomainName = $"api-{i}.{owner}.example.com",
+                Region = region,
+                VpcId = "vpc-0123456789abcdef0",
+                SubnetIds = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+                CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555",
+                RegionalCertificateArn = $"arn:aws:acm:{region}:111122223333:certificate/11111111-2222-3333-4444-666666666666",
+                HostedZoneId = "Z0123456789ABCDEFGHIJ",
+            };
+            db.Deployments.Add(Deployment.Create(Guid.NewGuid(), request, owner, StepPlan.Provisioning.Select(s => s.Name), Start.AddMinutes(i)));
         }
 
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
