@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the test suites need when it is missing (Debian's Chromium for the browser tests), then builds
-# and runs every test project. CI (.ci/run) calls exactly this script.
+# Installs what the test suites need when it is missing (Debian's Chromium for the browser tests, PostgreSQL for
+# the scale-out runs), then builds and runs every test project: once on SQLite, and the integration suite once
+# more on a throwaway PostgreSQL server. CI (.ci/run) calls exactly this script.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_packages+=(postgresql)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -18,14 +20,23 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export TEST_ARTIFACTS_DIR="$PWD/test-artifacts"
 mkdir -p "$TEST_ARTIFACTS_DIR"
 
+eval "$(scripts/test-postgres.sh start)"
+trap 'scripts/test-postgres.sh stop "$PRIVATEAPIEDGE_TEST_POSTGRES_DIR"' EXIT
+
 dotnet tool restore >/dev/null
 dotnet build PrivateApiEdge.sln -nologo -v quiet
 
 log="$TEST_ARTIFACTS_DIR/test-output.log"
 status=0
+echo "== every test project, portal on SQLite"
 dotnet test PrivateApiEdge.sln --no-build -nologo 2>&1 | tee "$log" || status=$?
 
-# One closing line for CI, summed over the test projects' VSTest summaries.
+# The sandbox and browser tests do not touch the portal database; everything else runs again on PostgreSQL.
+echo "== integration suite, portal on PostgreSQL"
+PRIVATEAPIEDGE_TEST_DATABASE=Postgres dotnet test tests/PrivateApiEdge.IntegrationTests --no-build -nologo \
+    --filter "FullyQualifiedName!~.Sandbox.&FullyQualifiedName!~.EndToEnd." 2>&1 | tee -a "$log" || status=$?
+
+# One closing line for CI, summed over every run's VSTest summary.
 awk '/(Passed|Failed)! +- +Failed:/ {
         gsub(",", ""); for (i = 1; i <= NF; i++) {
             if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

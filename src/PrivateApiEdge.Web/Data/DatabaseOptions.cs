@@ -7,10 +7,16 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary><c>Sqlite</c> (default, zero setup).</summary>
-    [Required]
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary><see cref="DatabaseProvider.Sqlite"/> (default, zero setup) or <see cref="DatabaseProvider.Postgres"/> (scale-out).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>SQLite: <c>Data Source=...</c> (relative to the content root); PostgreSQL: an Npgsql connection string.</summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=App_Data/portal.db";
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
 }

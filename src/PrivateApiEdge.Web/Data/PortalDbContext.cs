@@ -3,7 +3,11 @@ using PrivateApiEdge.Web.Features.Deployments;
 
 namespace PrivateApiEdge.Web.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>
+/// The portal's model, shared by both providers. Each provider has its own subclass with its own migration set
+/// (EF's "multiple context types" pattern), because SQLite and PostgreSQL need different column types.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Deployment> Deployments => Set<Deployment>();
 

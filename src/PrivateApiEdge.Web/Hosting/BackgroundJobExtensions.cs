@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using PrivateApiEdge.Web.Data;
 
@@ -14,14 +15,24 @@ public static class BackgroundJobExtensions
         var options = builder.Configuration.GetSection(BackgroundJobsOptions.SectionName).Get<BackgroundJobsOptions>()
             ?? new BackgroundJobsOptions();
 
+        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var storage = options.Storage
+            ?? (database.Provider == DatabaseProvider.Postgres ? BackgroundJobStorage.Postgres : BackgroundJobStorage.Sqlite);
+
         builder.Services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (options.Storage == BackgroundJobStorage.InMemory)
+            if (storage == BackgroundJobStorage.InMemory)
             {
                 config.UseInMemoryStorage();
+            }
+            else if (storage == BackgroundJobStorage.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
             }
             else
             {

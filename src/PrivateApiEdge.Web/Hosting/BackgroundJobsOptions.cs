@@ -14,7 +14,8 @@ public sealed class BackgroundJobsOptions
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
 
-    public BackgroundJobStorage Storage { get; set; } = BackgroundJobStorage.Sqlite;
+    /// <summary>Where jobs are kept; unset follows <c>Database:Provider</c> (SQLite file or the same PostgreSQL).</summary>
+    public BackgroundJobStorage? Storage { get; set; }
 
     /// <summary>Path of the Hangfire SQLite file, relative to the content root unless rooted.</summary>
     [Required]
@@ -28,6 +29,9 @@ public sealed class BackgroundJobsOptions
 public enum BackgroundJobStorage
 {
     Sqlite,
+
+    /// <summary>The portal's PostgreSQL database (schema <c>hangfire</c>): the distributed job engine for scale-out.</summary>
+    Postgres,
 
     /// <summary>For tests only: jobs do not survive a restart.</summary>
     InMemory,

@@ -28,14 +28,18 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDataDirectory;
 
     /// <summary>A host over an existing data folder, e.g. to restart the portal on the same files.</summary>
-    public static PortalAppFactory OnDataDirectory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory) =>
-        new(dataDirectory, jobStorage, ownsDataDirectory);
+    /// <remarks>On PostgreSQL, pass the first host's <see cref="PostgresConnectionString"/> to reopen its database.</remarks>
+    public static PortalAppFactory OnDataDirectory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory, string? postgresConnectionString = null) =>
+        new(dataDirectory, jobStorage, ownsDataDirectory) { PostgresConnectionString = postgresConnectionString };
 
     public string DataDirectory { get; }
 
     public BackgroundJobStorage JobStorage { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
+
+    /// <summary>Set when the suite runs on PostgreSQL: this host's own database on the throwaway server.</summary>
+    public string? PostgresConnectionString { get; private set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,8 +48,19 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Outside Development, ASP.NET serves static web assets (blazor.web.js, MudBlazor) only from a publish
         // folder; tests run from the build output, so opt in to the build-time manifest as Development does.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
-        builder.UseSetting("BackgroundJobs:Storage", JobStorage.ToString());
+        if (TestDatabase.IsPostgres)
+        {
+            PostgresConnectionString ??= TestDatabase.CreatePostgresDatabase();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("Database:ConnectionString", PostgresConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        }
+
+        var jobStorage = JobStorage == BackgroundJobStorage.Sqlite && TestDatabase.IsPostgres ? BackgroundJobStorage.Postgres : JobStorage;
+        builder.UseSetting("BackgroundJobs:Storage", jobStorage.ToString());
         builder.UseSetting("BackgroundJobs:SqliteConnectionString", Path.Combine(DataDirectory, "hangfire.db"));
         builder.UseSetting("BackgroundJobs:RunServer", "false");
         builder.UseSetting("Aws:Mode", "Sandbox");
@@ -66,6 +81,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && _ownsDataDirectory && PostgresConnectionString is not null)
+        {
+            TestDatabase.DropPostgresDatabase(PostgresConnectionString);
+        }
+
         if (disposing && _ownsDataDirectory)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.IntegrationTests.Auth;
 using PrivateApiEdge.Web.Features.Users;
 
@@ -13,23 +15,24 @@ public sealed class PortalHostTests : IClassFixture<PortalAppFactory>
     public PortalHostTests(PortalAppFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Starting_the_portal_creates_the_database_file_and_applies_every_migration()
+    public async Task Starting_the_portal_creates_the_database_and_applies_every_migration()
     {
         using var client = _factory.CreateClient();
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.True(File.Exists(_factory.DatabasePath), $"expected {_factory.DatabasePath}");
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        var applied = await ReadColumnAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory");
-        var expected = typeof(PrivateApiEdge.Web.Data.PortalDbContext).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0)
-            .Select(t => ((Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute)t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)[0]).Id)
-            .Order().ToList();
-        Assert.NotEmpty(expected);
-        Assert.Equal(expected, applied.Order().ToList());
-        var tables = await ReadColumnAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'");
-        Assert.Contains("Deployments", tables);
+        var databases = _factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await databases.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var committed = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ToList();
+
+        Assert.Equal(TestDatabase.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
+        Assert.NotEmpty(committed);
+        Assert.Equal(committed, applied);
+        Assert.Equal(0, await db.Deployments.CountAsync(d => d.Name == "no-such-deployment", TestContext.Current.CancellationToken));
+        if (!TestDatabase.IsPostgres)
+        {
+            Assert.True(File.Exists(_factory.DatabasePath), $"expected the SQLite file {_factory.DatabasePath}");
+        }
     }
 
     [Fact]
@@ -92,19 +95,5 @@ public sealed class PortalHostTests : IClassFixture<PortalAppFactory>
 
         Assert.Contains("Put a private API behind a public CloudFront domain", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"sandbox-banner\"", html, StringComparison.Ordinal);
-    }
-
-    private static async Task<List<string>> ReadColumnAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 }

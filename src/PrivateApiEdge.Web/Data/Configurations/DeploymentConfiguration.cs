@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivateApiEdge.Web.Features.Deployments;
 
 namespace PrivateApiEdge.Web.Data.Configurations;
@@ -16,15 +15,10 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         builder.Property(d => d.Region).HasMaxLength(32).IsRequired();
         builder.Property(d => d.Owner).HasMaxLength(256).IsRequired();
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(32);
-        // SQLite cannot compare DateTimeOffset values in SQL; stored as sortable binary so paging can ORDER BY
-        // and the lease can compare expiry times. Every time here is UTC (TimeProvider), which keeps the order.
-        builder.Property(d => d.CreatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-        builder.Property(d => d.UpdatedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-        builder.Property(d => d.CompletedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-        builder.Property(d => d.ScheduledWakeAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-        builder.Property(d => d.LeaseExpiresAt).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.HasIndex(d => d.CreatedAt);
         builder.HasIndex(d => d.Status);
+        builder.HasIndex(d => d.UpdatedAt);
+        builder.HasIndex(d => d.Owner);
         builder.Property(d => d.FailedStep).HasMaxLength(64);
         builder.Property(d => d.Error).HasMaxLength(4000);
         builder.Property(d => d.RequestedAction).HasConversion<string>().HasMaxLength(32);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivateApiEdge.Web.Features.Deployments;
 
 namespace PrivateApiEdge.Web.Data.Configurations;
@@ -12,7 +11,6 @@ internal sealed class DeploymentLogEntryConfiguration : IEntityTypeConfiguration
         builder.ToTable("DeploymentLog");
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedOnAdd();
-        builder.Property(l => l.At).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(l => l.Phase).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.Step).HasMaxLength(64);
         builder.Property(l => l.Level).HasConversion<string>().HasMaxLength(16);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivateApiEdge.Web.Features.Deployments;
 
 namespace PrivateApiEdge.Web.Data.Configurations;
@@ -13,9 +12,6 @@ internal sealed class DeploymentStepConfiguration : IEntityTypeConfiguration<Dep
         builder.Property(s => s.Phase).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Name).HasMaxLength(64);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.StartedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-        builder.Property(s => s.FinishedAt).HasConversion(new DateTimeOffsetToBinaryConverter());
-        builder.Property(s => s.WaitUntil).HasConversion(new DateTimeOffsetToBinaryConverter());
         builder.Property(s => s.WaitReason).HasMaxLength(1000);
         builder.Property(s => s.Error).HasMaxLength(4000);
         builder.Property<string>("_intentsJson").HasColumnName("Intents").IsRequired();

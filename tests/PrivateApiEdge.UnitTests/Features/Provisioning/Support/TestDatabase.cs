@@ -37,11 +37,11 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
 
     public PortalDbContext CreateDbContext()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>()
+        var options = new DbContextOptionsBuilder<SqlitePortalDbContext>()
             .UseSqlite($"Data Source={_path};Pooling=False;Default Timeout=30")
             .AddInterceptors(_interceptors)
             .Options;
-        return new PortalDbContext(options);
+        return new SqlitePortalDbContext(options);
     }
 
     public ValueTask DisposeAsync()
