@@ -28,6 +28,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDataDirectory;
 
     /// <summary>A host over an existing data folder, e.g. to restart the portal on the same files.</summary>
+    /// <summary>A host on an existing PostgreSQL database, e.g. one of several instances sharing it.</summary>
+    public static PortalAppFactory OnPostgres(string connectionString, BackgroundJobStorage jobStorage, bool ownsDatabase) =>
+        new(Directory.CreateTempSubdirectory("privateapiedge-tests-").FullName, jobStorage, ownsDatabase) { PostgresConnectionString = connectionString };
+
     /// <remarks>On PostgreSQL, pass the first host's <see cref="PostgresConnectionString"/> to reopen its database.</remarks>
     public static PortalAppFactory OnDataDirectory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory, string? postgresConnectionString = null) =>
         new(dataDirectory, jobStorage, ownsDataDirectory) { PostgresConnectionString = postgresConnectionString };
@@ -48,7 +52,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         // Outside Development, ASP.NET serves static web assets (blazor.web.js, MudBlazor) only from a publish
         // folder; tests run from the build output, so opt in to the build-time manifest as Development does.
         builder.UseStaticWebAssets();
-        if (TestDatabase.IsPostgres)
+        if (PostgresConnectionString is not null || TestDatabase.IsPostgres)
         {
             PostgresConnectionString ??= TestDatabase.CreatePostgresDatabase();
             builder.UseSetting("Database:Provider", "Postgres");
@@ -59,7 +63,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         }
 
-        var jobStorage = JobStorage == BackgroundJobStorage.Sqlite && TestDatabase.IsPostgres ? BackgroundJobStorage.Postgres : JobStorage;
+        var jobStorage = JobStorage == BackgroundJobStorage.Sqlite && PostgresConnectionString is not null ? BackgroundJobStorage.Postgres : JobStorage;
         builder.UseSetting("BackgroundJobs:Storage", jobStorage.ToString());
         builder.UseSetting("BackgroundJobs:SqliteConnectionString", Path.Combine(DataDirectory, "hangfire.db"));
         builder.UseSetting("BackgroundJobs:RunServer", "false");
