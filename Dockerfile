@@ -6,6 +6,8 @@ RUN dotnet publish src/PrivateApiEdge.Web -c Release -o /out/web \
  && dotnet publish src/PrivateApiEdge.Sandbox -c Release -o /out/sandbox
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# wget for the compose health checks; the base image has no HTTP client.
+RUN apt-get update && apt-get install -y --no-install-recommends wget && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/web ./web
 COPY --from=build /out/sandbox ./sandbox

@@ -25,10 +25,13 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapPortalHealthChecks();
-app.MapBackgroundJobsDashboard();
+if (InstanceRoles.Of(app.Configuration) != InstanceRole.Worker)
+{
+    app.MapStaticAssets();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapBackgroundJobsDashboard();
+}
 
 await app.RunAsync();
 

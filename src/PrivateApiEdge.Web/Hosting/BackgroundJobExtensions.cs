@@ -41,7 +41,8 @@ public static class BackgroundJobExtensions
             }
         });
 
-        if (options.RunServer)
+        // A web-only instance never processes jobs, whatever BackgroundJobs:RunServer says.
+        if (options.RunServer && InstanceRoles.Of(builder.Configuration) != InstanceRole.Web)
         {
             builder.Services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
         }

@@ -11,6 +11,7 @@ public static class HealthCheckExtensions
     {
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("job-storage")
             .AddCheck<SandboxHealthCheck>("aws-endpoint");
         return builder;
     }
