@@ -107,7 +107,8 @@ public sealed record DistributionSnapshot(
     IReadOnlyList<string> Aliases,
     string? ViewerCertificateArn,
     string DefaultTargetOriginId,
-    IReadOnlyList<OriginSnapshot> Origins);
+    IReadOnlyList<OriginSnapshot> Origins,
+    IReadOnlyList<string> AllowedMethods);
 
 public sealed record OriginSnapshot(string Id, string DomainName, string? VpcOriginId, string OriginPath);
 

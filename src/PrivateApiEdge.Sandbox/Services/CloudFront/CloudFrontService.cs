@@ -140,7 +140,9 @@ public sealed class CloudFrontService : ISandboxService
             distribution.Id, distribution.DomainName, distribution.Enabled, distribution.StatusAt(Now), distribution.Aliases,
             config.Element(Ns + "ViewerCertificate")?.Element(Ns + "ACMCertificateArn")?.Value,
             config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "TargetOriginId")?.Value ?? "",
-            origins);
+            origins,
+            config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "AllowedMethods")?.Element(Ns + "Items")?.Elements(Ns + "Method")
+                .Select(m => m.Value).ToList() is { Count: > 0 } allowed ? allowed : ["GET", "HEAD"]);
     }
 
     private CloudFrontResponse CreateVpcOrigin(CloudFrontRequest request)
