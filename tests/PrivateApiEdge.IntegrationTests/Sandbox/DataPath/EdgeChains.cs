@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using PrivateApiEdge.Sandbox.Seed;
 using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
@@ -47,5 +49,72 @@ public static class EdgeChains
             ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", targetGroupArn));
         return new AlbChain(lbArn, lb.Descendants(Elb + "DNSName").Single().Value, targetGroupArn,
             listener.Descendants(Elb + "ListenerArn").Single().Value, albSg, endpointSg, endpointId, ips);
+    }
+
+    public const string HelloBody = """{"message": "Hello from API GW"}""";
+
+    public static string PolicyFor(string vpcEndpointId) => new JsonObject
+    {
+        ["Version"] = "2012-10-17",
+        ["Statement"] = new JsonArray(new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = "*",
+            ["Action"] = "execute-api:Invoke",
+            ["Resource"] = "execute-api:/*",
+            ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:sourceVpce"] = new JsonArray(vpcEndpointId) } },
+        }),
+    }.ToJsonString();
+
+    public static JsonObject PrivateApiBody(string name, string vpcEndpointId, string? policyEndpointId = null) => new()
+    {
+        ["name"] = name,
+        ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray("PRIVATE"), ["vpcEndpointIds"] = new JsonArray(vpcEndpointId) },
+        ["policy"] = PolicyFor(policyEndpointId ?? vpcEndpointId),
+    };
+
+    public static JsonObject RegionalDomainBody(string domainName, string certificateArn) => new()
+    {
+        ["domainName"] = domainName,
+        ["regionalCertificateArn"] = certificateArn,
+        ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray("REGIONAL") },
+        ["securityPolicy"] = "TLS_1_2",
+    };
+
+    /// <summary>GET / answering the sample's MOCK hello, as the portal sets it up.</summary>
+    public static async Task PutHelloMethodAsync(EdgeSandbox sandbox, string apiId, string rootId)
+    {
+        var method = $"/restapis/{apiId}/resources/{rootId}/methods/GET";
+        await ExpectCreatedAsync(sandbox, HttpMethod.Put, method, new JsonObject { ["authorizationType"] = "NONE" });
+        await ExpectCreatedAsync(sandbox, HttpMethod.Put, method + "/responses/200", new JsonObject());
+        await ExpectCreatedAsync(sandbox, HttpMethod.Put, method + "/integration", new JsonObject
+        {
+            ["type"] = "MOCK",
+            ["requestTemplates"] = new JsonObject { ["application/json"] = """{"statusCode": 200}""" },
+            ["passthroughBehavior"] = "WHEN_NO_MATCH",
+        });
+        await ExpectCreatedAsync(sandbox, HttpMethod.Put, method + "/integration/responses/200", new JsonObject
+        {
+            ["selectionPattern"] = "",
+            ["responseTemplates"] = new JsonObject { ["application/json"] = HelloBody },
+        });
+    }
+
+    /// <summary>A PRIVATE hello API whose policy allows <paramref name="policyEndpointId"/>, deployed to <c>prod</c>.</summary>
+    public static async Task<string> CreateHelloApiAsync(EdgeSandbox sandbox, string vpcEndpointId, string? policyEndpointId = null)
+    {
+        var api = await ExpectCreatedAsync(sandbox, HttpMethod.Post, "/restapis", PrivateApiBody("hello", vpcEndpointId, policyEndpointId));
+        var id = api["id"]!.GetValue<string>();
+        await PutHelloMethodAsync(sandbox, id, api["rootResourceId"]!.GetValue<string>());
+        await ExpectCreatedAsync(sandbox, HttpMethod.Post, $"/restapis/{id}/deployments", new JsonObject { ["stageName"] = "prod" });
+        return id;
+    }
+
+    private static async Task<JsonObject> ExpectCreatedAsync(EdgeSandbox sandbox, HttpMethod method, string path, JsonObject body)
+    {
+        using var response = await sandbox.ApiGatewayAsync(method, path, body);
+        var json = await EdgeSandbox.JsonAsync(response);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{method} {path} answered {response.StatusCode}: {json}");
+        return json;
     }
 }
