@@ -4,6 +4,7 @@ using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Aws.Route53;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -54,6 +55,7 @@ public static class AwsAccessExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
         return services;
     }
 }
