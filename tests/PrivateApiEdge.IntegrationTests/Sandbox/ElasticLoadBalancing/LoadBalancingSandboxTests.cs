@@ -197,6 +197,23 @@ public sealed partial class LoadBalancingSandboxTests
         Assert.Equal("d-1", tags.Descendants(Elb + "Tags").Single().Elements().Single(m => m.Element(Elb + "Key")!.Value == "privateapiedge:deployment").Element(Elb + "Value")!.Value);
     }
 
+    [Fact]
+    public async Task The_security_group_of_a_load_balancer_cannot_be_deleted_until_the_load_balancer_is_gone()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var albSg = sandbox.CreateSecurityGroup("busy");
+        var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "busy-alb", albSg)).Descendants(Elb + "LoadBalancerArn").Single().Value;
+        using var ec2 = SandboxTestClients.Ec2(sandbox.Host);
+
+        var refused = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
+            ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = albSg }, TestContext.Current.CancellationToken));
+        Assert.Equal("DependencyViolation", refused.ErrorCode);
+
+        await sandbox.ElbOkAsync("DeleteLoadBalancer", ("LoadBalancerArn", arn));
+        await ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = albSg }, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("busy", sandbox.SecurityGroupNames());
+    }
+
     private static async Task<List<(string State, string? Reason)>> TargetStatesAsync(EdgeSandbox sandbox, string targetGroupArn)
     {
         var health = await sandbox.ElbOkAsync("DescribeTargetHealth", ("TargetGroupArn", targetGroupArn));
