@@ -6,6 +6,7 @@ using PrivateApiEdge.Sandbox.Core;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.Services.CertificateManager;
 using PrivateApiEdge.Sandbox.State;
 using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 
@@ -344,6 +345,7 @@ public sealed class CloudFrontService : ISandboxService
             Tags = tags,
         };
         Distributions.Add(distribution);
+        MarkCertificateInUse(distribution);
         return DistributionCreated(distribution);
     }
 
@@ -426,6 +428,22 @@ public sealed class CloudFrontService : ISandboxService
         if (self is not null && config.Element(Ns + "CallerReference")!.Value != self.CallerReference)
         {
             throw CloudFrontError("IllegalUpdate", "The CallerReference of a distribution cannot be changed.", 400);
+        }
+    }
+
+    /// <summary>ACM lists a distribution among its viewer certificate's users while the distribution exists.</summary>
+    private void MarkCertificateInUse(DistributionRecord distribution)
+    {
+        var current = Distributions.Contains(distribution)
+            ? distribution.Config.Element(Ns + "ViewerCertificate")?.Element(Ns + "ACMCertificateArn")?.Value
+            : null;
+        foreach (var certificate in _world.Part<AcmState>().Certificates)
+        {
+            certificate.InUseBy.Remove(distribution.Arn);
+            if (certificate.Arn == current)
+            {
+                certificate.InUseBy.Add(distribution.Arn);
+            }
         }
     }
 
@@ -512,6 +530,7 @@ public sealed class CloudFrontService : ISandboxService
         // Every update is a new deployment to the edge locations.
         distribution.DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy);
         distribution.ETag = NewETag();
+        MarkCertificateInUse(distribution);
         return Ok(DistributionXml(distribution), distribution.ETag);
     }
 
@@ -525,6 +544,7 @@ public sealed class CloudFrontService : ISandboxService
         }
 
         Distributions.Remove(distribution);
+        MarkCertificateInUse(distribution);
         return new CloudFrontResponse(204, null, new Dictionary<string, string>());
     }
 

@@ -6,6 +6,7 @@ using PrivateApiEdge.Sandbox.Core;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.Services.CertificateManager;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
@@ -135,6 +136,20 @@ public sealed partial class LoadBalancingService : ISandboxService
                 [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
             .ToList();
         return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
+    }
+
+    /// <summary>ACM lists the load balancer among a certificate's users while one of its listeners serves it.</summary>
+    private void MarkCertificatesInUse(string loadBalancerArn)
+    {
+        var used = State.Listeners.Where(l => l.LoadBalancerArn == loadBalancerArn).SelectMany(l => l.CertificateArns).ToHashSet(StringComparer.Ordinal);
+        foreach (var certificate in _world.Part<AcmState>().Certificates)
+        {
+            certificate.InUseBy.Remove(loadBalancerArn);
+            if (used.Contains(certificate.Arn))
+            {
+                certificate.InUseBy.Add(loadBalancerArn);
+            }
+        }
     }
 
     private LoadBalancerRecord? FindLoadBalancerResource(string arn) => State.LoadBalancers.FirstOrDefault(lb => lb.Arn == arn);
@@ -301,6 +316,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         }
 
         State.LoadBalancers.Remove(lb);
+        MarkCertificatesInUse(lb.Arn);
         return new XElement(Ns + "DeleteLoadBalancerResult");
     }
 
@@ -639,6 +655,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             Tags = ReadTags(p),
         };
         State.Listeners.Add(listener);
+        MarkCertificatesInUse(lb.Arn);
         return new XElement(Ns + "CreateListenerResult", new XElement(Ns + "Listeners", Member(ListenerXml(listener))));
     }
 
@@ -693,10 +710,9 @@ public sealed partial class LoadBalancingService : ISandboxService
     private XElement DeleteListener(QueryParameters p)
     {
         var arn = p.Required("ListenerArn");
-        if (State.Listeners.RemoveAll(l => l.Arn == arn) == 0)
-        {
-            throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found");
-        }
+        var listener = FindListenerResource(arn) ?? throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found");
+        State.Listeners.Remove(listener);
+        MarkCertificatesInUse(listener.LoadBalancerArn);
 
         return new XElement(Ns + "DeleteListenerResult");
     }

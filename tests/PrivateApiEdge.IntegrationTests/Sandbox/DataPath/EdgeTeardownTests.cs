@@ -16,6 +16,7 @@ public sealed class EdgeTeardownTests
         await using var sandbox = await EdgeSandbox.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         Assert.NotEmpty(await UnseededInventoryAsync(sandbox));
+        Assert.Equal(3, CertificateUsers(sandbox).Count);
 
         await ChangeAliasRecordAsync(sandbox, "DELETE", chain.DistributionDomainName);
         using var config = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{chain.DistributionId}/config");
@@ -48,7 +49,14 @@ public sealed class EdgeTeardownTests
         }
 
         Assert.Empty(await UnseededInventoryAsync(sandbox));
+        Assert.Empty(CertificateUsers(sandbox));
     }
+
+    /// <summary>What ACM lists as using the demo certificates: the ALB, the API Gateway domain, the distribution.</summary>
+    private static List<string> CertificateUsers(EdgeSandbox sandbox) => sandbox.World.Read(world =>
+        world.Part<PrivateApiEdge.Sandbox.Services.CertificateManager.AcmState>().Certificates
+            .Where(c => c.Arn is SandboxSeed.RegionalCertificateArn or SandboxSeed.CloudFrontCertificateArn)
+            .SelectMany(c => c.InUseBy).ToList());
 
     [Fact]
     public async Task The_chain_survives_a_sandbox_restart_from_its_state_file()
