@@ -60,7 +60,7 @@ public sealed partial class Ec2Service
                 vpc.EnableDnsHostnames = hostnames;
             }
         });
-        return Ok(request, E("return", "true"));
+        return Ok(request);
     }
 
     private static SandboxResponse DescribeSubnets(SandboxRequest request) => request.World.Read(world =>
