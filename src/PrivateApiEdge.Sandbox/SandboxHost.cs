@@ -94,7 +94,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>Registers the core and every service, seeder and endpoint module found in this assembly, so
     /// adding one is dropping a class in its folder.</summary>
-    private static void AddSandboxServices(IServiceCollection services)
+    internal static void AddSandboxServices(IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SandboxOptions>>().Value.TimeProvider);
         services.AddSingleton<SandboxLatency>();

@@ -145,6 +145,8 @@ public sealed class Ec2VpcEndpoint : SandboxResource
         DeletedAt is { } deleted ? (now >= deleted ? "deleted" : "deleting")
         : now >= ReadyAt ? "available" : "pending";
 
+    public override bool IsGone(DateTimeOffset now) => State(now) == "deleted";
+
     public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>
     {
         ["vpcId"] = VpcId,

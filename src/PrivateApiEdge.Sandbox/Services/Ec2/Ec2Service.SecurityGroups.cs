@@ -40,7 +40,7 @@ public sealed partial class Ec2Service
             created.Tags.AddRange(tags);
             return created;
         });
-        return Ok(request, E("return", "true"), E("groupId", group.Id), Ec2Shapes.TagSet(group.Tags), E("securityGroupArn", group.Arn));
+        return Ok(request, E("groupId", group.Id), Ec2Shapes.TagSet(group.Tags), E("securityGroupArn", group.Arn));
     }
 
     private static SandboxResponse DescribeSecurityGroups(SandboxRequest request) => request.World.Read(world =>

@@ -61,7 +61,7 @@ public sealed partial class Ec2Service : ISandboxService
             var resources = ids.Select(id => FindTaggable(world, request, id)).ToList();
             resources.ForEach(r => r.SetTags(tags));
         });
-        return Ec2Protocol.Ok(request, Ec2Protocol.E("return", "true"));
+        return Ec2Protocol.Ok(request);
     }
 
     private static SandboxResponse DeleteTags(SandboxRequest request)
@@ -76,7 +76,7 @@ public sealed partial class Ec2Service : ISandboxService
                 resource.Tags.RemoveAll(t => tags.Count == 0 || tags.Any(d => d.Key == t.Key && (d.Value is null || d.Value == t.Value)));
             }
         });
-        return Ec2Protocol.Ok(request, Ec2Protocol.E("return", "true"));
+        return Ec2Protocol.Ok(request);
     }
 
     private static SandboxResource FindTaggable(SandboxWorld world, SandboxRequest request, string id) =>

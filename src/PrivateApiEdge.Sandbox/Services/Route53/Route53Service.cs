@@ -123,7 +123,7 @@ public sealed class Route53Service : ISandboxService
         var start = 0;
         if (startName.Length > 0)
         {
-            var key = ReversedLabels(Route53State.NormalizeName(startName)) + "|" + startType;
+            var key = ReversedLabels(Route53State.NormalizeName(startName)) + "\u0000" + startType;
             start = records.FindIndex(r => string.CompareOrdinal(RecordOrder(r), key) >= 0);
             start = start < 0 ? records.Count : start;
         }
@@ -210,14 +210,14 @@ public sealed class Route53Service : ISandboxService
                     return;
                 }
 
-                if (ValidateContent(zone, record, errors))
+                if (ValidateContent(zone, records, record, errors))
                 {
                     records.Add(record);
                 }
 
                 return;
             case "UPSERT":
-                if (ValidateContent(zone, record, errors))
+                if (ValidateContent(zone, records, record, errors))
                 {
                     if (existing is not null)
                     {
@@ -257,8 +257,17 @@ public sealed class Route53Service : ISandboxService
         }
     }
 
-    private static bool ValidateContent(Route53HostedZone zone, Route53RecordSet record, List<string> errors)
+    private static bool ValidateContent(Route53HostedZone zone, List<Route53RecordSet> records, Route53RecordSet record, List<string> errors)
     {
+        // A CNAME owns its name: no other type may sit beside it (the zone apex keeps its SOA and NS).
+        var conflicting = records
+            .FirstOrDefault(r => r.Name == record.Name && r.Type != record.Type && (r.Type == "CNAME" || record.Type == "CNAME"));
+        if (conflicting is not null)
+        {
+            errors.Add($"RRSet of type {record.Type} with DNS name {DisplayName(record.Name)} is not permitted because a conflicting RRSet of type  {conflicting.Type} with the same DNS name already exists in zone {zone.Name}");
+            return false;
+        }
+
         if (record.AliasTarget is { } alias)
         {
             if (record.Ttl is not null || record.Values.Count > 0)
@@ -274,7 +283,7 @@ public sealed class Route53Service : ISandboxService
                 return false;
             }
 
-            if (alias.HostedZoneId == zone.Id && zone.Records.All(r => r.Name != target || r.Type != record.Type))
+            if (alias.HostedZoneId == zone.Id && records.All(r => r.Name != target || r.Type != record.Type))
             {
                 errors.Add($"Tried to create an alias that targets {target}, type {record.Type} in zone {alias.HostedZoneId}, but that target was not found");
                 return false;
@@ -385,11 +394,12 @@ public sealed class Route53Service : ISandboxService
             : throw new SandboxServiceException("InvalidInput", $"Invalid value for parameter maxitems: {text}");
     }
 
-    /// <summary>Route 53 sorts names by their labels from the right: <c>www.example.com.</c> → <c>com.example.www</c>.</summary>
+    /// <summary>Route 53 sorts names by their labels from the right: <c>www.example.com.</c> → <c>com.example.www</c>.
+    /// Joined with a separator below every name character, so a name sorts before its subdomains.</summary>
     private static string ReversedLabels(string name) =>
-        string.Join('.', name.TrimEnd('.').Split('.').Reverse());
+        string.Join('\u0001', name.TrimEnd('.').Split('.').Reverse());
 
-    private static string RecordOrder(Route53RecordSet record) => ReversedLabels(record.Name) + "|" + record.Type + "|" + record.SetIdentifier;
+    private static string RecordOrder(Route53RecordSet record) => ReversedLabels(record.Name) + "\u0000" + record.Type + "\u0000" + record.SetIdentifier;
 
     /// <summary>Route 53 returns <c>*</c> as <c>\052</c>.</summary>
     private static string DisplayName(string name) => name.Replace("*", "\\052", StringComparison.Ordinal);
