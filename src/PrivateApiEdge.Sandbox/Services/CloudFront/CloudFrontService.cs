@@ -92,7 +92,8 @@ public sealed class CloudFrontService : ISandboxService
                 path,
                 call.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
                 call.Headers.IfMatch.Count > 0 ? call.Headers.IfMatch.ToString() : null,
-                call.Body.Length > 0 ? Xml.ParseBody(call) : null);
+                call.Body.Length > 0 ? Xml.ParseBody(call) : null,
+                call.NewResourceVisibleAt);
             var response = _world.Write(_ => found.Handler(cloudFrontRequest));
             var written = response.Body is null
                 ? SandboxResponse.Empty((HttpStatusCode)response.StatusCode)
@@ -174,7 +175,7 @@ public sealed class CloudFrontService : ISandboxService
             EndpointRegion = region,
             VpcId = vpcId,
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = request.NewResourceVisibleAt(),
             LastModifiedTime = now,
             DeployedAt = now + _world.Latency.Of(SandboxLifecycles.VpcOriginDeploy),
             ETag = NewETag(),
@@ -219,7 +220,7 @@ public sealed class CloudFrontService : ISandboxService
 
     private CloudFrontResponse ListVpcOrigins(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(VpcOrigins, o => o.Id, request);
+        var (page, marker, next, maxItems) = Page([.. VpcOrigins.Where(o => o.IsVisible(Now))], o => o.Id, request);
         var now = Now;
         return Ok(new XElement(Ns + "VpcOriginList",
             new XElement(Ns + "Marker", marker),
@@ -337,7 +338,7 @@ public sealed class CloudFrontService : ISandboxService
             DomainName = $"d{RandomString("abcdefghijklmnopqrstuvwxyz0123456789", 13)}.cloudfront.net",
             Region = "global",
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = request.NewResourceVisibleAt(),
             LastModifiedTime = now,
             DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy),
             ETag = NewETag(),
@@ -461,7 +462,7 @@ public sealed class CloudFrontService : ISandboxService
 
     private CloudFrontResponse ListDistributions(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(Distributions, d => d.Id, request);
+        var (page, marker, next, maxItems) = Page([.. Distributions.Where(d => d.IsVisible(Now))], d => d.Id, request);
         var now = Now;
         return Ok(new XElement(Ns + "DistributionList",
             new XElement(Ns + "Marker", marker),
@@ -591,10 +592,10 @@ public sealed class CloudFrontService : ISandboxService
     }
 
     private VpcOriginRecord FindVpcOriginRecord(string id) =>
-        VpcOrigins.FirstOrDefault(o => o.Id == id) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
+        VpcOrigins.FirstOrDefault(o => o.Id == id && o.IsVisible(Now)) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
 
     private DistributionRecord FindDistributionRecord(string id) =>
-        Distributions.FirstOrDefault(d => d.Id == id) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
+        Distributions.FirstOrDefault(d => d.Id == id && d.IsVisible(Now)) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
 
     private static void CheckIfMatch(CloudFrontRequest request, string currentETag)
     {
