@@ -61,6 +61,7 @@ public sealed class Ec2SecurityGroupRule
     public string? ReferencedGroupId { get; set; }
     public string? ReferencedGroupOwnerId { get; set; }
     public string? Description { get; set; }
+    public List<SandboxTag> Tags { get; set; } = [];
 
     /// <summary>Same protocol, ports and peer: what AWS calls a duplicate (descriptions do not count).</summary>
     public bool SameAs(Ec2SecurityGroupRule other)
