@@ -5,7 +5,6 @@ using PrivateApiEdge.Web.Aws;
 using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
-using PrivateApiEdge.Web.Aws.Route53;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -48,6 +47,11 @@ public static class AwsAccessExtensions
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<SandboxEndpoint>()));
         services.TryAddSingleton<IAwsCredentialSource, AwsCredentialSource>();
+
+        // Kept apart from the other per-API factories so branches adding APIs merge without conflicts.
+        services.TryAddSingleton<IAwsServiceClientFactory<Aws.Route53.IRoute53Client>, Aws.Route53.Route53ClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
+
         services.TryAddSingleton(sp => new AwsHttpClientFactory(
             sp.GetRequiredService<AwsEndpointResolver>(),
             sp.GetRequiredService<IAwsCredentialSource>(),
@@ -56,8 +60,6 @@ public static class AwsAccessExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
         return services;
     }
 }
