@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PrivateApiEdge.Web.Aws;
 
 /// <summary>How the portal reaches AWS. Bound from the <c>Aws</c> section.</summary>
-public sealed class AwsOptions
+public sealed class AwsOptions : IValidatableObject
 {
     public const string SectionName = "Aws";
 
@@ -17,6 +17,23 @@ public sealed class AwsOptions
     [Required]
     [RegularExpression("^[a-z]{2}(-gov)?-[a-z]+-\\d$", ErrorMessage = "Aws:Region must look like eu-west-1.")]
     public string Region { get; set; } = "eu-west-1";
+
+    /// <summary>
+    /// Endpoint overrides by service key (<c>CloudFront</c>, <c>Route53</c>, <c>Acm</c>, <c>ElasticLoadBalancingV2</c>,
+    /// <c>ApiGateway</c>, <c>Ec2</c>, <c>Sts</c>); they win over <c>AWS_ENDPOINT_URL_*</c> and the sandbox.
+    /// </summary>
+    public Dictionary<string, string> Endpoints { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (service, url) in Endpoints)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                yield return new ValidationResult($"Aws:Endpoints:{service} must be an absolute http(s) URL.", [nameof(Endpoints)]);
+            }
+        }
+    }
 }
 
 public enum AwsMode

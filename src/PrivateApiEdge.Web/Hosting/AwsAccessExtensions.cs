@@ -1,11 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
+using PrivateApiEdge.Web.Aws.CloudFront;
+using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Aws.Route53;
 
 namespace PrivateApiEdge.Web.Hosting;
 
 public static class AwsAccessExtensions
 {
-    /// <summary>Decides sandbox or AWS once, and starts the in-process sandbox when it is the sandbox.</summary>
+    /// <summary>
+    /// Decides sandbox or AWS once, starts the in-process sandbox when it is the sandbox, and registers the AWS
+    /// access layer (endpoint resolution, credentials, signed + retrying + metered HTTP, the per-API clients).
+    /// </summary>
     public static WebApplicationBuilder AddAwsAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName)
@@ -22,6 +30,32 @@ public static class AwsAccessExtensions
             builder.Services.AddHostedService<InProcessSandboxService>();
         }
 
+        builder.Services.AddAwsAccessLayer();
         return builder;
+    }
+
+    /// <summary>The access layer alone (needs a <see cref="SandboxEndpoint"/> and <see cref="AwsOptions"/>).</summary>
+    public static IServiceCollection AddAwsAccessLayer(this IServiceCollection services)
+    {
+        services.AddOptions<AwsRetryOptions>().BindConfiguration(AwsRetryOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<AwsCallMeter>();
+        services.TryAddSingleton(sp => new AwsEndpointResolver(
+            sp.GetRequiredService<IOptions<AwsOptions>>().Value.Endpoints,
+            Environment.GetEnvironmentVariable,
+            sp.GetRequiredService<SandboxEndpoint>()));
+        services.TryAddSingleton<IAwsCredentialSource, AwsCredentialSource>();
+        services.TryAddSingleton(sp => new AwsHttpClientFactory(
+            sp.GetRequiredService<AwsEndpointResolver>(),
+            sp.GetRequiredService<IAwsCredentialSource>(),
+            sp.GetRequiredService<AwsCallMeter>(),
+            sp.GetRequiredService<IOptions<AwsRetryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
+        return services;
     }
 }
