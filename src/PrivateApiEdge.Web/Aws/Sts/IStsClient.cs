@@ -1,6 +1,12 @@
 namespace PrivateApiEdge.Web.Aws.Sts;
 
-/// <summary>STS, through AWSSDK.SecurityToken. Operations arrive with the AWS clients issue.</summary>
+/// <summary>
+/// STS, in our own records; <see cref="StsClient"/> implements it over AWSSDK.SecurityToken. Failures surface as
+/// <see cref="Core.AwsApiException"/> (e.g. <c>AccessDenied</c>).
+/// </summary>
 public interface IStsClient
 {
+    Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken);
+
+    Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken);
 }
