@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
 using PrivateApiEdge.Web.Aws.ApiGateway;
+using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Aws.Ec2;
@@ -64,6 +65,7 @@ public static class AwsAccessExtensions
         services.TryAddSingleton<IAwsServiceClientFactory<IApiGatewayClient>, ApiGatewayClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IEc2Client>, Ec2ClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IStsClient>, StsClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
         return services;
     }
 }
