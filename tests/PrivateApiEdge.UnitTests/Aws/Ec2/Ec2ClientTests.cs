@@ -333,11 +333,11 @@ public sealed class Ec2ClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData("DependencyViolation", "resource sg-alb has a dependent object")]
-    [InlineData("InvalidPermission.Duplicate", "the specified rule \"peer: sg-alb, TCP, from port: 443, to port: 443, ALLOW\" already exists")]
-    [InlineData("InvalidGroup.NotFound", "The security group 'sg-alb' does not exist")]
-    [InlineData("InvalidVpcEndpointId.NotFound", "The VpcEndpoint Id 'vpce-1' does not exist")]
-    [InlineData("InvalidVpcID.NotFound", "The vpc ID 'vpc-9' does not exist")]
+    [InlineData(Ec2ErrorCodes.DependencyViolation, "resource sg-alb has a dependent object")]
+    [InlineData(Ec2ErrorCodes.InvalidPermissionDuplicate, "the specified rule \"peer: sg-alb, TCP, from port: 443, to port: 443, ALLOW\" already exists")]
+    [InlineData(Ec2ErrorCodes.InvalidGroupNotFound, "The security group 'sg-alb' does not exist")]
+    [InlineData(Ec2ErrorCodes.InvalidVpcEndpointIdNotFound, "The VpcEndpoint Id 'vpce-1' does not exist")]
+    [InlineData(Ec2ErrorCodes.InvalidVpcIdNotFound, "The vpc ID 'vpc-9' does not exist")]
     public async Task An_error_answer_becomes_AwsApiException_with_the_ec2_code_and_is_metered(string code, string message)
     {
         _harness.Transport.Respond(HttpStatusCode.BadRequest, Error(code, message));
@@ -364,7 +364,7 @@ public sealed class Ec2ClientTests : IDisposable
             _client.DescribeVpcsAsync(new DescribeVpcsRequest(), TestContext.Current.CancellationToken));
 
         AssertSentConforms();
-        Assert.Equal("RequestLimitExceeded", exception.ErrorCode);
+        Assert.Equal(Ec2ErrorCodes.RequestLimitExceeded, exception.ErrorCode);
         Assert.True(_harness.Transport.Requests.Count > 1, "the SDK retries throttling before giving up");
     }
 

@@ -82,7 +82,7 @@ public sealed class StsClientTests : IDisposable
             _client.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = "arn:aws:iam::123456789012:role/Other", RoleSessionName = "pae-1234" }, TestContext.Current.CancellationToken));
 
         AssertSentConforms();
-        Assert.Equal(("AccessDenied", HttpStatusCode.Forbidden), (exception.ErrorCode, exception.StatusCode));
+        Assert.Equal((StsErrorCodes.AccessDenied, HttpStatusCode.Forbidden), (exception.ErrorCode, exception.StatusCode));
         Assert.Equal("c6104cbe-af31-11e0-8154-cbc7ccf896c7", exception.RequestId);
         Assert.StartsWith("User: arn:aws:iam::123456789012:user/portal is not authorized", exception.AwsMessage, StringComparison.Ordinal);
         Assert.Equal(("sts", "AssumeRole"), (exception.Service, exception.Operation));
