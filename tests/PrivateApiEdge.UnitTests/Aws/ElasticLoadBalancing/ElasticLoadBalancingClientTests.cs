@@ -457,6 +457,16 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answer_without_the_xml_namespace_is_still_read_as_the_sdks_do()
+    {
+        _pipeline.Transport.Respond(HttpStatusCode.OK, ElbXml.Response("DescribeTargetGroups", $"<TargetGroups>{ElbXml.TargetGroup(TargetGroupArn)}</TargetGroups>").Replace($" xmlns=\"{ElbXml.Namespace}\"", "", StringComparison.Ordinal));
+
+        var response = await _client.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = ["pae-1234"] }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TargetGroupArn, Assert.Single(response.TargetGroups).TargetGroupArn);
+    }
+
+    [Fact]
     public async Task Requests_are_signed_as_elasticloadbalancing_in_the_session_region()
     {
         Answer(ElbXml.Response("DescribeLoadBalancers", "<LoadBalancers/>"));
