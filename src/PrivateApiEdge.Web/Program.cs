@@ -7,6 +7,7 @@ builder.AddPortalDatabase();
 builder.AddAwsAccess();
 builder.AddBackgroundJobs();
 builder.AddProgressFeed();
+builder.AddProvisioning();
 builder.AddPortalAuthentication();
 builder.AddPortalHealthChecks();
 builder.AddPortalUi();
