@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PrivateApiEdge.IntegrationTests.Auth;
 using PrivateApiEdge.Web.Hosting;
 
@@ -24,6 +25,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         JobStorage = jobStorage;
         _ownsDataDirectory = ownsDataDirectory;
     }
+
+    private static readonly ILoggerFactory SharedLoggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
     private readonly bool _ownsDataDirectory;
 
@@ -72,6 +75,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sandbox:StateFile", "");
         builder.ConfigureServices(services =>
         {
+            // Hangfire logs through a process-wide provider bound to the latest host's LoggerFactory; with many
+            // hosts per test process that factory may already be disposed. One shared, never-disposed factory
+            // (DI does not dispose instances it was handed) keeps host disposal order irrelevant.
+            services.AddSingleton<ILoggerFactory>(SharedLoggerFactory);
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
             services.PostConfigure<AuthenticationOptions>(options =>

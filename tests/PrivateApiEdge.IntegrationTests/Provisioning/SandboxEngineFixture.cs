@@ -46,9 +46,10 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton(endpoint)
-            .AddDbContextFactory<PortalDbContext>(db => db
+            .AddDbContextFactory<SqlitePortalDbContext>(db => db
                 .UseSqlite($"Data Source={fixture._databasePath};Pooling=False;Default Timeout=30")
-                .AddInterceptors(new DelegatingSaveInterceptor(fixture._interceptors)));
+                .AddInterceptors(new DelegatingSaveInterceptor(fixture._interceptors)))
+            .AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
         services.AddOptions<AwsOptions>();
         services.AddAwsAccessLayer();
         services.AddProvisioningServices();
