@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
+using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.ApiGateway;
 using PrivateApiEdge.Web.Aws.Core;
@@ -50,6 +51,11 @@ public static class AwsAccessExtensions
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<SandboxEndpoint>()));
         services.TryAddSingleton<IAwsCredentialSource, AwsCredentialSource>();
+
+        // Kept apart from the other per-API factories so branches adding APIs merge without conflicts.
+        services.TryAddSingleton<IAwsServiceClientFactory<Aws.Route53.IRoute53Client>, Aws.Route53.Route53ClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
+
         services.TryAddSingleton(sp => new AwsHttpClientFactory(
             sp.GetRequiredService<AwsEndpointResolver>(),
             sp.GetRequiredService<IAwsCredentialSource>(),
