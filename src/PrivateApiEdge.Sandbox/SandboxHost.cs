@@ -40,6 +40,9 @@ public sealed class SandboxHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+
+        // In-process, the sandbox shares the portal's console; per-request hosting logs would drown the portal's own.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(Options.Create(options));
         var app = Build(builder);
         await app.StartAsync(cancellationToken);
@@ -94,7 +97,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>Registers the core and every service, seeder and endpoint module found in this assembly, so
     /// adding one is dropping a class in its folder.</summary>
-    private static void AddSandboxServices(IServiceCollection services)
+    internal static void AddSandboxServices(IServiceCollection services)
     {
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SandboxOptions>>().Value.TimeProvider);
         services.AddSingleton<SandboxLatency>();

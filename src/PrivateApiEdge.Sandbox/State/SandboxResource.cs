@@ -51,6 +51,10 @@ public abstract class SandboxResource
         }
     }
 
+    /// <summary>Whether the resource has finished being deleted (its delete lifecycle is over) though it still sits
+    /// in the state until the next write purges it; the inventory leaves such resources out.</summary>
+    public virtual bool IsGone(DateTimeOffset now) => false;
+
     /// <summary>Extra facts the inventory shows (state, name...).</summary>
     public virtual IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>();
 }

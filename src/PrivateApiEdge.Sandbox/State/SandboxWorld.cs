@@ -130,6 +130,7 @@ public sealed class SandboxWorld
         var now = world.Now;
         return (IReadOnlyList<SandboxInventoryItem>)world._parts.Values
             .SelectMany(p => p.Resources())
+            .Where(r => !r.IsGone(now))
             .Select(r => new SandboxInventoryItem(
                 r.ResourceType, r.Id, r.Arn, r.Region, r.AccountId, r.Seeded,
                 r.Tags.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value),

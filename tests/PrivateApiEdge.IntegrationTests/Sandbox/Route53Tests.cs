@@ -141,6 +141,26 @@ public sealed class Route53Tests
             names);
     }
 
+    [Fact]
+    public async Task A_cname_cannot_share_its_name_with_another_record_type()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        var name = "shared." + SandboxSeed.DemoDomain;
+        await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, AliasChange("CREATE", name, "d1.cloudfront.net"));
+
+        var (status, error) = await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, $"""
+            <ChangeResourceRecordSetsRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeBatch><Changes>
+            <Change><Action>CREATE</Action><ResourceRecordSet><Name>{name}</Name><Type>CNAME</Type><TTL>60</TTL>
+            <ResourceRecords><ResourceRecord><Value>elsewhere.example.org</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></Change>
+            </Changes></ChangeBatch></ChangeResourceRecordSetsRequest>
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("InvalidChangeBatch", Code(error));
+        Assert.Contains("conflicting RRSet of type  A", Message(error), StringComparison.Ordinal);
+    }
+
     private static string AliasChange(string action, string name, string target) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <ChangeResourceRecordSetsRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/">

@@ -75,8 +75,10 @@ internal static class Ec2Query
         return System.Text.RegularExpressions.Regex.IsMatch(value, regex, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
     }
 
-    /// <summary>One page and the token of the next (opaque to clients: the offset, base64-encoded).</summary>
-    public static (List<T> Page, string? NextToken) Page<T>(List<T> items, QueryParameters form)
+    /// <summary>One page and the token of the next (opaque to clients: the offset, base64-encoded). MaxResults must lie
+    /// within the operation's model range (most Describe calls: 5..1000); above <paramref name="truncateAbove"/> it is
+    /// capped, as DescribeVpcEndpoints does.</summary>
+    public static (List<T> Page, string? NextToken) Page<T>(List<T> items, QueryParameters form, int min = 5, int max = 1000, int truncateAbove = int.MaxValue)
     {
         var offset = 0;
         if (form["NextToken"] is { Length: > 0 } token)
@@ -91,13 +93,14 @@ internal static class Ec2Query
             }
         }
 
-        var max = form.Number("MaxResults") ?? int.MaxValue;
-        if (max < 1)
+        var requested = form.Number("MaxResults");
+        if (requested is { } value && (value < min || value > max))
         {
-            throw new SandboxServiceException("InvalidParameterValue", $"Value ( {max} ) for parameter maxResults is invalid. Parameter must be greater than 0");
+            throw new SandboxServiceException("InvalidParameterValue",
+                $"Value ( {value} ) for parameter maxResults is invalid. Parameter must be between {min} and {max}.");
         }
 
-        var page = items.Skip(offset).Take(max).ToList();
+        var page = items.Skip(offset).Take(Math.Min(requested ?? int.MaxValue, truncateAbove)).ToList();
         var next = offset + page.Count < items.Count
             ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)))
             : null;

@@ -160,7 +160,7 @@ public sealed partial class Ec2Service
             "ip-address-type" => One("ipv4"),
             _ => null,
         });
-        var (page, next) = Page(endpoints, request.Form);
+        var (page, next) = Page(endpoints, request.Form, min: 1, max: int.MaxValue, truncateAbove: 1000);
         return Ok(request,
             Set("vpcEndpointSet", page, e => Ec2Shapes.VpcEndpoint(e, now, g => ec2.FindSecurityGroup(request.Region, g))),
             NextTokenElement(next));

@@ -60,7 +60,7 @@ public sealed partial class Ec2Service
                 vpc.EnableDnsHostnames = hostnames;
             }
         });
-        return Ok(request, E("return", "true"));
+        return Ok(request);
     }
 
     private static SandboxResponse DescribeSubnets(SandboxRequest request) => request.World.Read(world =>
@@ -146,7 +146,7 @@ public sealed partial class Ec2Service
             "owner-id" => One(p.OwnerId),
             _ => null,
         });
-        var (page, next) = Page(lists, request.Form);
+        var (page, next) = Page(lists, request.Form, min: 1, max: 100);
         return Ok(request, Set("prefixListSet", page, p =>
         [
             E("prefixListId", p.Id),
@@ -165,7 +165,7 @@ public sealed partial class Ec2Service
     {
         var id = request.Form.Required("PrefixListId");
         var list = Visible(world.Part<Ec2State>().PrefixLists, request).FirstOrDefault(p => p.Id == id) ?? throw NotFound(id);
-        var (page, next) = Page(list.Entries, request.Form);
+        var (page, next) = Page(list.Entries, request.Form, min: 1, max: 100);
         return Ok(request, Set("entrySet", page, cidr => [E("cidr", cidr)]), NextTokenElement(next));
     });
 

@@ -210,14 +210,14 @@ public sealed class Route53Service : ISandboxService
                     return;
                 }
 
-                if (ValidateContent(zone, record, errors))
+                if (ValidateContent(zone, records, record, errors))
                 {
                     records.Add(record);
                 }
 
                 return;
             case "UPSERT":
-                if (ValidateContent(zone, record, errors))
+                if (ValidateContent(zone, records, record, errors))
                 {
                     if (existing is not null)
                     {
@@ -257,8 +257,17 @@ public sealed class Route53Service : ISandboxService
         }
     }
 
-    private static bool ValidateContent(Route53HostedZone zone, Route53RecordSet record, List<string> errors)
+    private static bool ValidateContent(Route53HostedZone zone, List<Route53RecordSet> records, Route53RecordSet record, List<string> errors)
     {
+        // A CNAME owns its name: no other type may sit beside it (the zone apex keeps its SOA and NS).
+        var conflicting = records
+            .FirstOrDefault(r => r.Name == record.Name && r.Type != record.Type && (r.Type == "CNAME" || record.Type == "CNAME"));
+        if (conflicting is not null)
+        {
+            errors.Add($"RRSet of type {record.Type} with DNS name {DisplayName(record.Name)} is not permitted because a conflicting RRSet of type  {conflicting.Type} with the same DNS name already exists in zone {zone.Name}");
+            return false;
+        }
+
         if (record.AliasTarget is { } alias)
         {
             if (record.Ttl is not null || record.Values.Count > 0)
@@ -274,7 +283,7 @@ public sealed class Route53Service : ISandboxService
                 return false;
             }
 
-            if (alias.HostedZoneId == zone.Id && zone.Records.All(r => r.Name != target || r.Type != record.Type))
+            if (alias.HostedZoneId == zone.Id && records.All(r => r.Name != target || r.Type != record.Type))
             {
                 errors.Add($"Tried to create an alias that targets {target}, type {record.Type} in zone {alias.HostedZoneId}, but that target was not found");
                 return false;
