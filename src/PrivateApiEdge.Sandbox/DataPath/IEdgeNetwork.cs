@@ -1,3 +1,5 @@
+using PrivateApiEdge.Sandbox.Services.CertificateManager;
+
 namespace PrivateApiEdge.Sandbox.DataPath;
 
 /// <summary>
@@ -82,7 +84,7 @@ public sealed record CertificateView(
 {
     /// <summary>True when the certificate's name or a SAN matches the host (one wildcard label allowed).</summary>
     public bool Covers(string hostName) =>
-        SubjectAlternativeNames.Append(DomainName).Any(name => HostNameMatcher.Matches(name, hostName));
+        SubjectAlternativeNames.Append(DomainName).Any(name => AcmCertificate.NameMatches(name, hostName));
 }
 
 public sealed record AliasRecordView(string Name, string Type, string AliasTargetDnsName, string AliasTargetHostedZoneId);

@@ -6,6 +6,7 @@ using PrivateApiEdge.Sandbox.Core;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.Services.CertificateManager;
 using PrivateApiEdge.Sandbox.State;
 using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 
@@ -91,7 +92,8 @@ public sealed class CloudFrontService : ISandboxService
                 path,
                 call.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
                 call.Headers.IfMatch.Count > 0 ? call.Headers.IfMatch.ToString() : null,
-                call.Body.Length > 0 ? Xml.ParseBody(call) : null);
+                call.Body.Length > 0 ? Xml.ParseBody(call) : null,
+                call.NewResourceVisibleAt);
             var response = _world.Write(_ => found.Handler(cloudFrontRequest));
             var written = response.Body is null
                 ? SandboxResponse.Empty((HttpStatusCode)response.StatusCode)
@@ -140,7 +142,9 @@ public sealed class CloudFrontService : ISandboxService
             distribution.Id, distribution.DomainName, distribution.Enabled, distribution.StatusAt(Now), distribution.Aliases,
             config.Element(Ns + "ViewerCertificate")?.Element(Ns + "ACMCertificateArn")?.Value,
             config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "TargetOriginId")?.Value ?? "",
-            origins);
+            origins,
+            config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "AllowedMethods")?.Element(Ns + "Items")?.Elements(Ns + "Method")
+                .Select(m => m.Value).ToList() is { Count: > 0 } allowed ? allowed : ["GET", "HEAD"]);
     }
 
     private CloudFrontResponse CreateVpcOrigin(CloudFrontRequest request)
@@ -171,7 +175,7 @@ public sealed class CloudFrontService : ISandboxService
             EndpointRegion = region,
             VpcId = vpcId,
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = request.NewResourceVisibleAt(),
             LastModifiedTime = now,
             DeployedAt = now + _world.Latency.Of(SandboxLifecycles.VpcOriginDeploy),
             ETag = NewETag(),
@@ -216,7 +220,7 @@ public sealed class CloudFrontService : ISandboxService
 
     private CloudFrontResponse ListVpcOrigins(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(VpcOrigins, o => o.Id, request);
+        var (page, marker, next, maxItems) = Page([.. VpcOrigins.Where(o => o.IsVisible(Now))], o => o.Id, request);
         var now = Now;
         return Ok(new XElement(Ns + "VpcOriginList",
             new XElement(Ns + "Marker", marker),
@@ -334,7 +338,7 @@ public sealed class CloudFrontService : ISandboxService
             DomainName = $"d{RandomString("abcdefghijklmnopqrstuvwxyz0123456789", 13)}.cloudfront.net",
             Region = "global",
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = request.NewResourceVisibleAt(),
             LastModifiedTime = now,
             DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy),
             ETag = NewETag(),
@@ -342,6 +346,7 @@ public sealed class CloudFrontService : ISandboxService
             Tags = tags,
         };
         Distributions.Add(distribution);
+        MarkCertificateInUse(distribution);
         return DistributionCreated(distribution);
     }
 
@@ -427,6 +432,22 @@ public sealed class CloudFrontService : ISandboxService
         }
     }
 
+    /// <summary>ACM lists a distribution among its viewer certificate's users while the distribution exists.</summary>
+    private void MarkCertificateInUse(DistributionRecord distribution)
+    {
+        var current = Distributions.Contains(distribution)
+            ? distribution.Config.Element(Ns + "ViewerCertificate")?.Element(Ns + "ACMCertificateArn")?.Value
+            : null;
+        foreach (var certificate in _world.Part<AcmState>().Certificates)
+        {
+            certificate.InUseBy.Remove(distribution.Arn);
+            if (certificate.Arn == current)
+            {
+                certificate.InUseBy.Add(distribution.Arn);
+            }
+        }
+    }
+
     private void CheckAliasesFree(XElement config, DistributionRecord? self)
     {
         foreach (var alias in Aliases(config))
@@ -441,7 +462,7 @@ public sealed class CloudFrontService : ISandboxService
 
     private CloudFrontResponse ListDistributions(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(Distributions, d => d.Id, request);
+        var (page, marker, next, maxItems) = Page([.. Distributions.Where(d => d.IsVisible(Now))], d => d.Id, request);
         var now = Now;
         return Ok(new XElement(Ns + "DistributionList",
             new XElement(Ns + "Marker", marker),
@@ -510,6 +531,7 @@ public sealed class CloudFrontService : ISandboxService
         // Every update is a new deployment to the edge locations.
         distribution.DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy);
         distribution.ETag = NewETag();
+        MarkCertificateInUse(distribution);
         return Ok(DistributionXml(distribution), distribution.ETag);
     }
 
@@ -523,6 +545,7 @@ public sealed class CloudFrontService : ISandboxService
         }
 
         Distributions.Remove(distribution);
+        MarkCertificateInUse(distribution);
         return new CloudFrontResponse(204, null, new Dictionary<string, string>());
     }
 
@@ -569,10 +592,10 @@ public sealed class CloudFrontService : ISandboxService
     }
 
     private VpcOriginRecord FindVpcOriginRecord(string id) =>
-        VpcOrigins.FirstOrDefault(o => o.Id == id) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
+        VpcOrigins.FirstOrDefault(o => o.Id == id && o.IsVisible(Now)) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
 
     private DistributionRecord FindDistributionRecord(string id) =>
-        Distributions.FirstOrDefault(d => d.Id == id) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
+        Distributions.FirstOrDefault(d => d.Id == id && d.IsVisible(Now)) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
 
     private static void CheckIfMatch(CloudFrontRequest request, string currentETag)
     {

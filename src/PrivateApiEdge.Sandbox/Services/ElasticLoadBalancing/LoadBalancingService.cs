@@ -6,6 +6,7 @@ using PrivateApiEdge.Sandbox.Core;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.Services.CertificateManager;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
@@ -81,25 +82,28 @@ public sealed partial class LoadBalancingService : ISandboxService
         var action = request.Form["Action"];
         return action is not null && Supports(action)
             ? SandboxOperation.Sync(action, call => _world.Write(_ =>
-                QueryProtocol.Ok(call, Ns, [.. Handle(action, call.Form, call.Region).Nodes()])))
+                QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()])))
             : null;
     }
 
     /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world write.</summary>
-    private XElement Handle(string action, QueryParameters parameters, string region) => action switch
+    private XElement Handle(string action, SandboxRequest call) => Handle(action, call.Form, call.Region, call);
+
+    private XElement Handle(string action, QueryParameters parameters, string region, SandboxRequest call) => action switch
     {
-        "CreateLoadBalancer" => CreateLoadBalancer(parameters, region),
+        "CreateLoadBalancer" => CreateLoadBalancer(parameters, region, call),
         "DescribeLoadBalancers" => DescribeLoadBalancers(parameters, region),
         "DeleteLoadBalancer" => DeleteLoadBalancer(parameters),
         "DescribeLoadBalancerAttributes" => DescribeLoadBalancerAttributes(parameters),
         "ModifyLoadBalancerAttributes" => ModifyLoadBalancerAttributes(parameters),
-        "CreateTargetGroup" => CreateTargetGroup(parameters, region),
+        "CreateTargetGroup" => CreateTargetGroup(parameters, region, call),
         "DescribeTargetGroups" => DescribeTargetGroups(parameters, region),
         "DeleteTargetGroup" => DeleteTargetGroup(parameters),
+        "ModifyTargetGroup" => ModifyTargetGroup(parameters),
         "RegisterTargets" => RegisterTargets(parameters),
         "DeregisterTargets" => DeregisterTargets(parameters),
         "DescribeTargetHealth" => DescribeTargetHealth(parameters),
-        "CreateListener" => CreateListener(parameters, region),
+        "CreateListener" => CreateListener(parameters, region, call),
         "DescribeListeners" => DescribeListeners(parameters),
         "DeleteListener" => DeleteListener(parameters),
         "AddTags" => AddTags(parameters),
@@ -110,7 +114,7 @@ public sealed partial class LoadBalancingService : ISandboxService
 
     private static bool Supports(string action) => action is "CreateLoadBalancer" or "DescribeLoadBalancers" or "DeleteLoadBalancer"
         or "DescribeLoadBalancerAttributes" or "ModifyLoadBalancerAttributes" or "CreateTargetGroup" or "DescribeTargetGroups"
-        or "DeleteTargetGroup" or "RegisterTargets" or "DeregisterTargets" or "DescribeTargetHealth" or "CreateListener"
+        or "DeleteTargetGroup" or "ModifyTargetGroup" or "RegisterTargets" or "DeregisterTargets" or "DescribeTargetHealth" or "CreateListener"
         or "DescribeListeners" or "DeleteListener" or "AddTags" or "RemoveTags" or "DescribeTags";
 
     /// <summary>A snapshot of one load balancer, for CloudFront's VPC origins and the data path. Only inside a world read or write.</summary>
@@ -137,6 +141,20 @@ public sealed partial class LoadBalancingService : ISandboxService
         return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
     }
 
+    /// <summary>ACM lists the load balancer among a certificate's users while one of its listeners serves it.</summary>
+    private void MarkCertificatesInUse(string loadBalancerArn)
+    {
+        var used = State.Listeners.Where(l => l.LoadBalancerArn == loadBalancerArn).SelectMany(l => l.CertificateArns).ToHashSet(StringComparer.Ordinal);
+        foreach (var certificate in _world.Part<AcmState>().Certificates)
+        {
+            certificate.InUseBy.Remove(loadBalancerArn);
+            if (used.Contains(certificate.Arn))
+            {
+                certificate.InUseBy.Add(loadBalancerArn);
+            }
+        }
+    }
+
     private LoadBalancerRecord? FindLoadBalancerResource(string arn) => State.LoadBalancers.FirstOrDefault(lb => lb.Arn == arn);
 
     private TargetGroupRecord? FindTargetGroupResource(string arn) => State.TargetGroups.FirstOrDefault(tg => tg.Arn == arn);
@@ -147,7 +165,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         lb.Arn, lb.Name, lb.Region, lb.DnsName, lb.VpcId, lb.Scheme, lb.ActiveAt, [.. lb.SecurityGroups],
         [.. lb.Zones.Select(zone => zone.PrivateIpAddress)], [.. lb.Zones.Select(zone => zone.SubnetId)]);
 
-    private XElement CreateLoadBalancer(QueryParameters p, string region)
+    private XElement CreateLoadBalancer(QueryParameters p, string region, SandboxRequest call)
     {
         var name = p.Required("Name");
         ValidateName(name, "Load balancer");
@@ -243,7 +261,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             Type = type,
             IpAddressType = ipAddressType,
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = call.NewResourceVisibleAt(),
             ActiveAt = now + _world.Latency.Of(SandboxLifecycles.LoadBalancerProvision),
             Zones = zones,
             SecurityGroups = securityGroups,
@@ -258,14 +276,15 @@ public sealed partial class LoadBalancingService : ISandboxService
     {
         var arns = p.MemberList("LoadBalancerArns");
         var names = p.MemberList("Names");
-        IEnumerable<LoadBalancerRecord> found = State.LoadBalancers.Where(lb => lb.Region == region).OrderBy(lb => lb.CreatedAt);
+        var visible = State.LoadBalancers.Where(lb => lb.IsVisible(_world.Now)).ToList();
+        IEnumerable<LoadBalancerRecord> found = visible.Where(lb => lb.Region == region).OrderBy(lb => lb.CreatedAt);
         if (arns.Count > 0)
         {
-            found = arns.Select(arn => FindLoadBalancerResource(arn) ?? throw LoadBalancerNotFound()).ToList();
+            found = arns.Select(arn => visible.FirstOrDefault(lb => lb.Arn == arn) ?? throw LoadBalancerNotFound()).ToList();
         }
         else if (names.Count > 0)
         {
-            found = names.Select(name => State.LoadBalancers.FirstOrDefault(lb => lb.Region == region && lb.Name == name)
+            found = names.Select(name => visible.FirstOrDefault(lb => lb.Region == region && lb.Name == name)
                 ?? throw LoadBalancerNotFound()).ToList();
         }
 
@@ -301,6 +320,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         }
 
         State.LoadBalancers.Remove(lb);
+        MarkCertificatesInUse(lb.Arn);
         return new XElement(Ns + "DeleteLoadBalancerResult");
     }
 
@@ -337,7 +357,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         return new XElement(Ns + "ModifyLoadBalancerAttributesResult", AttributesXml(lb));
     }
 
-    private XElement CreateTargetGroup(QueryParameters p, string region)
+    private XElement CreateTargetGroup(QueryParameters p, string region, SandboxRequest call)
     {
         var name = p.Required("Name");
         ValidateName(name, "Target group");
@@ -409,7 +429,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             Id = groupId,
             Arn = $"arn:aws:elasticloadbalancing:{region}:{_network.AccountId}:targetgroup/{name}/{groupId}",
             CreatedAt = _world.Now,
-            VisibleAt = _world.Now,
+            VisibleAt = call.NewResourceVisibleAt(),
             Name = group.Name,
             Region = region,
             Protocol = group.Protocol,
@@ -445,14 +465,15 @@ public sealed partial class LoadBalancingService : ISandboxService
         var lbArn = p["LoadBalancerArn"];
         var arns = p.MemberList("TargetGroupArns");
         var names = p.MemberList("Names");
+        var visible = State.TargetGroups.Where(tg => tg.IsVisible(_world.Now)).ToList();
         List<TargetGroupRecord> found;
         if (arns.Count > 0)
         {
-            found = [.. arns.Select(arn => FindTargetGroupResource(arn) ?? throw TargetGroupNotFound())];
+            found = [.. arns.Select(arn => visible.FirstOrDefault(tg => tg.Arn == arn) ?? throw TargetGroupNotFound())];
         }
         else if (names.Count > 0)
         {
-            found = [.. names.Select(name => State.TargetGroups.FirstOrDefault(tg => tg.Region == region && tg.Name == name)
+            found = [.. names.Select(name => visible.FirstOrDefault(tg => tg.Region == region && tg.Name == name)
                 ?? throw TargetGroupNotFound())];
         }
         else if (lbArn is not null)
@@ -462,11 +483,11 @@ public sealed partial class LoadBalancingService : ISandboxService
                 throw LoadBalancerNotFound();
             }
 
-            found = [.. State.TargetGroups.Where(tg => LoadBalancerArnsOf(tg.Arn).Contains(lbArn))];
+            found = [.. visible.Where(tg => LoadBalancerArnsOf(tg.Arn).Contains(lbArn))];
         }
         else
         {
-            found = [.. State.TargetGroups.Where(tg => tg.Region == region)];
+            found = [.. visible.Where(tg => tg.Region == region)];
         }
 
         var (page, nextMarker) = Page(found, p);
@@ -485,6 +506,27 @@ public sealed partial class LoadBalancingService : ISandboxService
 
         State.TargetGroups.RemoveAll(tg => tg.Arn == arn);
         return new XElement(Ns + "DeleteTargetGroupResult");
+    }
+
+    private XElement ModifyTargetGroup(QueryParameters p)
+    {
+        var group = FindTargetGroupResource(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
+        var matcher = p.Nested("Matcher")["HttpCode"];
+        if (matcher is not null && !HttpCodeMatcher.IsValid(matcher))
+        {
+            throw InvalidConfiguration($"Health check matcher HTTP code '{matcher}' must be within '200-499'");
+        }
+
+        group.HealthCheckProtocol = p["HealthCheckProtocol"] ?? group.HealthCheckProtocol;
+        group.HealthCheckPort = p["HealthCheckPort"] ?? group.HealthCheckPort;
+        group.HealthCheckPath = p["HealthCheckPath"] ?? group.HealthCheckPath;
+        group.HealthCheckEnabled = p.Bool("HealthCheckEnabled") ?? group.HealthCheckEnabled;
+        group.HealthCheckIntervalSeconds = p.Number("HealthCheckIntervalSeconds") ?? group.HealthCheckIntervalSeconds;
+        group.HealthCheckTimeoutSeconds = p.Number("HealthCheckTimeoutSeconds") ?? group.HealthCheckTimeoutSeconds;
+        group.HealthyThresholdCount = p.Number("HealthyThresholdCount") ?? group.HealthyThresholdCount;
+        group.UnhealthyThresholdCount = p.Number("UnhealthyThresholdCount") ?? group.UnhealthyThresholdCount;
+        group.MatcherHttpCode = matcher ?? group.MatcherHttpCode;
+        return new XElement(Ns + "ModifyTargetGroupResult", new XElement(Ns + "TargetGroups", Member(TargetGroupXml(group))));
     }
 
     private XElement RegisterTargets(QueryParameters p)
@@ -555,7 +597,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         return new XElement(Ns + "DescribeTargetHealthResult", new XElement(Ns + "TargetHealthDescriptions", descriptions));
     }
 
-    private XElement CreateListener(QueryParameters p, string region)
+    private XElement CreateListener(QueryParameters p, string region, SandboxRequest call)
     {
         var lb = FindLoadBalancerResource(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
         var protocol = p["Protocol"] ?? "HTTP";
@@ -635,10 +677,11 @@ public sealed partial class LoadBalancingService : ISandboxService
             CertificateArns = certificates,
             DefaultActions = actions,
             CreatedAt = _world.Now,
-            VisibleAt = _world.Now,
+            VisibleAt = call.NewResourceVisibleAt(),
             Tags = ReadTags(p),
         };
         State.Listeners.Add(listener);
+        MarkCertificatesInUse(lb.Arn);
         return new XElement(Ns + "CreateListenerResult", new XElement(Ns + "Listeners", Member(ListenerXml(listener))));
     }
 
@@ -667,8 +710,9 @@ public sealed partial class LoadBalancingService : ISandboxService
         List<ListenerRecord> found;
         if (arns.Count > 0)
         {
-            found = [.. arns.Select(arn => FindListenerResource(arn)
-                ?? throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found"))];
+            found = [.. arns.Select(arn => FindListenerResource(arn) is { } listener && listener.IsVisible(_world.Now)
+                ? listener
+                : throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found"))];
         }
         else if (lbArn is not null)
         {
@@ -677,7 +721,7 @@ public sealed partial class LoadBalancingService : ISandboxService
                 throw LoadBalancerNotFound();
             }
 
-            found = [.. State.Listeners.Where(l => l.LoadBalancerArn == lbArn).OrderBy(l => l.Port)];
+            found = [.. State.Listeners.Where(l => l.LoadBalancerArn == lbArn && l.IsVisible(_world.Now)).OrderBy(l => l.Port)];
         }
         else
         {
@@ -693,10 +737,9 @@ public sealed partial class LoadBalancingService : ISandboxService
     private XElement DeleteListener(QueryParameters p)
     {
         var arn = p.Required("ListenerArn");
-        if (State.Listeners.RemoveAll(l => l.Arn == arn) == 0)
-        {
-            throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found");
-        }
+        var listener = FindListenerResource(arn) ?? throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found");
+        State.Listeners.Remove(listener);
+        MarkCertificatesInUse(listener.LoadBalancerArn);
 
         return new XElement(Ns + "DeleteListenerResult");
     }

@@ -35,6 +35,31 @@ public sealed class CloudFrontSandboxTests
     }
 
     [Fact]
+    public async Task A_delayed_consistency_fault_hides_a_new_distribution_from_get_for_a_while()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sandbox = await EdgeSandbox.StartAsync("instant", time);
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "late");
+        var (originId, _) = await CreateVpcOriginAsync(sandbox, "late-origin", chain.LoadBalancerArn);
+        sandbox.Host.Faults.Add(new PrivateApiEdge.Sandbox.Core.Faults.SandboxFaultRule
+        {
+            Kind = "delayed-consistency",
+            Service = "cloudfront",
+            Operation = "CreateDistribution",
+            Count = 1,
+            DelayMs = 2000,
+        });
+        var (id, _) = await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig("ref-late", null, originId, chain.DnsName));
+
+        using var hidden = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}");
+        time.Advance(TimeSpan.FromSeconds(3));
+        using var visible = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, visible.StatusCode);
+    }
+
+    [Fact]
     public async Task CloudFront_creates_its_security_group_with_the_first_vpc_origin_and_removes_it_after_the_last()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();

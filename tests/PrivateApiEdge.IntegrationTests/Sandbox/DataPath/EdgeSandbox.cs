@@ -30,12 +30,13 @@ public sealed class EdgeSandbox : IAsyncDisposable
 
     public SandboxWorld World => Host.World;
 
-    public static async Task<EdgeSandbox> StartAsync(string latencyProfile = "instant", TimeProvider? time = null) =>
+    public static async Task<EdgeSandbox> StartAsync(string latencyProfile = "instant", TimeProvider? time = null, string? stateFile = null) =>
         new(await SandboxHost.StartAsync(new SandboxOptions
         {
             LatencyProfile = latencyProfile,
             Port = 0,
             TimeProvider = time ?? TimeProvider.System,
+            StateFile = stateFile,
         }, TestContext.Current.CancellationToken));
 
     public HttpClient Client(string service, string region = Region)

@@ -57,6 +57,27 @@ public sealed partial class LoadBalancingSandboxTests
     }
 
     [Fact]
+    public async Task A_delayed_consistency_fault_hides_a_new_load_balancer_from_describe_for_a_while()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sandbox = await EdgeSandbox.StartAsync("instant", time);
+        sandbox.Host.Faults.Add(new PrivateApiEdge.Sandbox.Core.Faults.SandboxFaultRule
+        {
+            Kind = "delayed-consistency",
+            Service = "elasticloadbalancing",
+            Operation = "CreateLoadBalancer",
+            Count = 1,
+            DelayMs = 2000,
+        });
+        var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "late-alb", sandbox.CreateSecurityGroup("alb")))
+            .Descendants(Elb + "LoadBalancerArn").Single().Value;
+
+        Assert.Equal("LoadBalancerNotFound", await sandbox.ElbErrorAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", arn)));
+        time.Advance(TimeSpan.FromSeconds(3));
+        await sandbox.ElbOkAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", arn));
+    }
+
+    [Fact]
     public async Task A_load_balancer_needs_subnets_in_two_availability_zones()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();
@@ -135,6 +156,18 @@ public sealed partial class LoadBalancingSandboxTests
     }
 
     [Fact]
+    public async Task Modifying_the_matcher_to_accept_403_makes_endpoint_targets_healthy()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "modify", matcher: "200");
+
+        var modified = await sandbox.ElbOkAsync("ModifyTargetGroup", ("TargetGroupArn", chain.TargetGroupArn), ("Matcher.HttpCode", "200,403"));
+
+        Assert.Equal("200,403", modified.Descendants(Elb + "HttpCode").Single().Value);
+        Assert.All(await TargetStatesAsync(sandbox, chain.TargetGroupArn), s => Assert.Equal("healthy", s.State));
+    }
+
+    [Fact]
     public async Task Endpoint_targets_time_out_when_the_endpoint_security_group_does_not_admit_the_load_balancer()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();
@@ -195,6 +228,23 @@ public sealed partial class LoadBalancingSandboxTests
         var tags = await sandbox.ElbOkAsync("DescribeTags", ("ResourceArns.member.1", arn));
 
         Assert.Equal("d-1", tags.Descendants(Elb + "Tags").Single().Elements().Single(m => m.Element(Elb + "Key")!.Value == "privateapiedge:deployment").Element(Elb + "Value")!.Value);
+    }
+
+    [Fact]
+    public async Task The_security_group_of_a_load_balancer_cannot_be_deleted_until_the_load_balancer_is_gone()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var albSg = sandbox.CreateSecurityGroup("busy");
+        var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "busy-alb", albSg)).Descendants(Elb + "LoadBalancerArn").Single().Value;
+        using var ec2 = SandboxTestClients.Ec2(sandbox.Host);
+
+        var refused = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
+            ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = albSg }, TestContext.Current.CancellationToken));
+        Assert.Equal("DependencyViolation", refused.ErrorCode);
+
+        await sandbox.ElbOkAsync("DeleteLoadBalancer", ("LoadBalancerArn", arn));
+        await ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = albSg }, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("busy", sandbox.SecurityGroupNames());
     }
 
     private static async Task<List<(string State, string? Reason)>> TargetStatesAsync(EdgeSandbox sandbox, string targetGroupArn)
