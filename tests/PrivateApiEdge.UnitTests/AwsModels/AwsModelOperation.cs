@@ -308,9 +308,9 @@ public sealed partial class AwsModelOperation
         }
         else if (bodyMembers.Count > 0)
         {
-            var input2 = _operation.GetProperty("input");
-            rootName = input2.TryGetProperty("locationName", out var name) ? name.GetString() : null;
-            ns = input2.TryGetProperty("xmlNamespace", out var inputNs) ? inputNs.GetProperty("uri").GetString() : Model.XmlNamespace;
+            var inputRef = _operation.GetProperty("input");
+            rootName = inputRef.TryGetProperty("locationName", out var name) ? name.GetString() : null;
+            ns = inputRef.TryGetProperty("xmlNamespace", out var inputNs) ? inputNs.GetProperty("uri").GetString() : Model.XmlNamespace;
             rootShape = shape;
             allowed = bodyMembers;
         }
