@@ -136,7 +136,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             .Select(FindTargetGroupResource)
             .OfType<TargetGroupRecord>()
             .Select(group => new TargetGroupRoute(
-                group.Arn, group.Name, group.Port ?? 0, group.VpcId,
+                group.Arn, group.Name, group.Protocol ?? "", group.Port ?? 0, group.VpcId,
                 [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
             .ToList();
         return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
@@ -995,6 +995,6 @@ public sealed record LoadBalancerSnapshot(
 public sealed record ListenerRoute(
     string ListenerArn, int Port, string Protocol, IReadOnlyList<string> CertificateArns, IReadOnlyList<TargetGroupRoute> TargetGroups);
 
-public sealed record TargetGroupRoute(string Arn, string Name, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
+public sealed record TargetGroupRoute(string Arn, string Name, string Protocol, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
 
 public sealed record TargetRoute(string Id, int Port, string HealthState);
