@@ -7,6 +7,7 @@ using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Services.CertificateManager;
+using PrivateApiEdge.Sandbox.Services.Ec2;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
@@ -135,7 +136,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             .Select(FindTargetGroupResource)
             .OfType<TargetGroupRecord>()
             .Select(group => new TargetGroupRoute(
-                group.Arn, group.Name, group.Port ?? 0, group.VpcId,
+                group.Arn, group.Name, group.Protocol ?? "", group.Port ?? 0, group.VpcId,
                 [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
             .ToList();
         return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
@@ -197,7 +198,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             // CreateLoadBalancer is idempotent: the same name and settings return the existing load balancer.
             var same = existing.Scheme == scheme && existing.Type == type
                 && existing.Zones.Select(z => z.SubnetId).Order(StringComparer.Ordinal).SequenceEqual(subnetIds.Order(StringComparer.Ordinal))
-                && existing.SecurityGroups.Order(StringComparer.Ordinal).SequenceEqual(securityGroups.Order(StringComparer.Ordinal));
+                && (securityGroups.Count == 0 || existing.SecurityGroups.Order(StringComparer.Ordinal).SequenceEqual(securityGroups.Order(StringComparer.Ordinal)));
             if (!same)
             {
                 throw new SandboxServiceException("DuplicateLoadBalancerName", $"A load balancer with the same name '{name}' exists, but with different settings");
@@ -227,6 +228,13 @@ public sealed partial class LoadBalancingService : ISandboxService
         if (subnets.Count < 2)
         {
             throw InvalidConfiguration("At least two subnets in two different Availability Zones must be specified");
+        }
+
+        if (securityGroups.Count == 0 && _world.Part<Ec2State>().SecurityGroups
+                .FirstOrDefault(g => g.Region == region && g.VpcId == vpcs[0] && g.GroupName == "default") is { } defaultGroup)
+        {
+            // Without SecurityGroups, AWS puts an ALB in the VPC's default security group.
+            securityGroups.Add(defaultGroup.Id);
         }
 
         foreach (var groupId in securityGroups)
@@ -987,6 +995,6 @@ public sealed record LoadBalancerSnapshot(
 public sealed record ListenerRoute(
     string ListenerArn, int Port, string Protocol, IReadOnlyList<string> CertificateArns, IReadOnlyList<TargetGroupRoute> TargetGroups);
 
-public sealed record TargetGroupRoute(string Arn, string Name, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
+public sealed record TargetGroupRoute(string Arn, string Name, string Protocol, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
 
 public sealed record TargetRoute(string Id, int Port, string HealthState);

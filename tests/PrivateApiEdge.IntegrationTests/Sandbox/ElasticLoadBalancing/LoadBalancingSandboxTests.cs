@@ -78,6 +78,17 @@ public sealed partial class LoadBalancingSandboxTests
     }
 
     [Fact]
+    public async Task A_load_balancer_created_without_security_groups_gets_the_vpc_default_group()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+
+        var lb = await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", "default-sg"), ("Scheme", "internal"),
+            ("Subnets.member.1", SandboxSeed.SubnetAId), ("Subnets.member.2", SandboxSeed.SubnetBId));
+
+        Assert.Equal([SandboxSeed.DefaultSecurityGroupId], lb.Descendants(Elb + "SecurityGroups").Single().Elements().Select(e => e.Value));
+    }
+
+    [Fact]
     public async Task A_load_balancer_needs_subnets_in_two_availability_zones()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();
