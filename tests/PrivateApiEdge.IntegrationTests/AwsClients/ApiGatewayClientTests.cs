@@ -178,4 +178,23 @@ public sealed class ApiGatewayClientTests
 
         Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
     }
+
+    [Fact]
+    public async Task A_domain_for_a_certificate_that_does_not_cover_it_is_refused_and_mappings_of_unknown_domains_are_not_found()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync();
+        var api = sandbox.Clients.ApiGateway;
+
+        var uncovered = await ExpectErrorAsync(() => api.CreateDomainNameAsync(new CreateDomainNameRequest
+        {
+            DomainName = SandboxSeed.DemoApiHostName,
+            RegionalCertificateArn = SandboxSeed.OtherDomainCertificateArn,
+            EndpointConfiguration = new EndpointConfiguration { Types = ["REGIONAL"] },
+        }, Ct), ApiGatewayErrorCodes.BadRequest);
+        var mappings = await ExpectErrorAsync(
+            () => api.GetBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = "nothing." + SandboxSeed.DemoDomain }, Ct), ApiGatewayErrorCodes.NotFound);
+
+        Assert.Equal(HttpStatusCode.BadRequest, uncovered.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, mappings.StatusCode);
+    }
 }

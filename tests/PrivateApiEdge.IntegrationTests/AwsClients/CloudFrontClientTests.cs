@@ -187,4 +187,25 @@ public sealed class CloudFrontClientTests
         Assert.Equal(ids.Order().ToList(), all.Select(d => d.Id).Order().ToList());
         Assert.All(all, d => Assert.Equal(origin.Id, Assert.Single(d.Origins).VpcOriginConfig?.VpcOriginId));
     }
+
+    [Fact]
+    public async Task A_delete_without_if_match_fails_with_InvalidIfMatchVersion_and_a_reused_reference_with_another_config_with_DistributionAlreadyExists()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync();
+        var cloudFront = sandbox.Clients.CloudFront;
+        var (alb, origin) = await DeployedVpcOriginAsync(sandbox.Clients, "refs");
+        var config = DistributionConfig(null, origin.Id, alb.DnsName!);
+        var created = await cloudFront.CreateDistributionAsync(new CreateDistributionRequest(config), Ct);
+
+        var missing = await ExpectErrorAsync(
+            () => cloudFront.DeleteDistributionAsync(new DeleteDistributionRequest(created.Distribution.Id, ""), Ct), "InvalidIfMatchVersion");
+        var reused = await ExpectErrorAsync(
+            () => cloudFront.CreateDistributionAsync(new CreateDistributionRequest(config with { Comment = "another config" }), Ct), "DistributionAlreadyExists");
+        var unknown = await ExpectErrorAsync(
+            () => cloudFront.GetDistributionConfigAsync(new GetDistributionConfigRequest("E0000000000000"), Ct), "NoSuchDistribution");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

@@ -248,4 +248,21 @@ public sealed class Ec2ClientTests
         var item = Assert.Single(deleted.Unsuccessful);
         Assert.Equal((Missing, "InvalidVpcEndpoint.NotFound"), (item.ResourceId, item.ErrorCode));
     }
+
+    [Fact]
+    public async Task Unknown_vpcs_and_subnets_fail_with_their_NotFound_codes()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync();
+        var ec2 = sandbox.Clients.Ec2;
+
+        await ExpectErrorAsync(
+            () => ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = Unique("orphan"), Description = "orphan", VpcId = "vpc-0123456789abcdef0" }, Ct),
+            Ec2ErrorCodes.InvalidVpcIdNotFound);
+        await ExpectErrorAsync(
+            () => ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { SubnetIds = ["subnet-0123456789abcdef0"] }, Ct),
+            Ec2ErrorCodes.InvalidSubnetIdNotFound);
+        await ExpectErrorAsync(
+            () => ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = ["vpce-0123456789abcdef0"] }, Ct),
+            Ec2ErrorCodes.InvalidVpcEndpointIdNotFound);
+    }
 }

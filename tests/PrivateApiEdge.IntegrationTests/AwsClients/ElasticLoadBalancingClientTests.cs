@@ -191,4 +191,27 @@ public sealed class ElasticLoadBalancingClientTests
 
         Assert.Equal(alb.LoadBalancerArn, Assert.Single(same.LoadBalancers).LoadBalancerArn);
     }
+
+    [Fact]
+    public async Task A_target_group_name_reused_with_other_settings_fails_with_DuplicateTargetGroupName_and_unknown_listeners_with_ListenerNotFound()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync();
+        var elb = sandbox.Clients.ElasticLoadBalancing;
+        var targetGroup = await CreateIpTargetGroupAsync(sandbox.Clients, "tg");
+
+        await ExpectErrorAsync(() => elb.CreateTargetGroupAsync(new CreateTargetGroupRequest
+        {
+            Name = targetGroup.TargetGroupName!,
+            Protocol = "HTTP",
+            Port = 80,
+            VpcId = SandboxSeed.VpcId,
+            TargetType = "ip",
+        }, Ct), ElasticLoadBalancingErrorCodes.DuplicateTargetGroupName);
+        var listener = await ExpectErrorAsync(
+            () => elb.DeleteListenerAsync(new DeleteListenerRequest(
+                $"arn:aws:elasticloadbalancing:{Region}:{SandboxSeed.AccountId}:listener/app/none/0123456789abcdef/0123456789abcdef"), Ct),
+            ElasticLoadBalancingErrorCodes.ListenerNotFound);
+
+        Assert.Equal(HttpStatusCode.BadRequest, listener.StatusCode);
+    }
 }
