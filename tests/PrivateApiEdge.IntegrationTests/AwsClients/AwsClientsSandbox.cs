@@ -41,9 +41,10 @@ internal sealed class AwsClientsSandbox : IAsyncDisposable
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<AwsClientsSandbox> StartAsync()
+    /// <param name="latencyProfile"><c>instant</c> by default; <c>fast</c> lets a test watch a lifecycle move.</param>
+    public static async Task<AwsClientsSandbox> StartAsync(string latencyProfile = "instant")
     {
-        var host = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = "instant", Port = 0 }, Ct);
+        var host = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = latencyProfile, Port = 0 }, Ct);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             // Short backoff so the retry test does not wait the production half second.

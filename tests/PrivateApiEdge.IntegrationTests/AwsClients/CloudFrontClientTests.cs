@@ -208,4 +208,25 @@ public sealed class CloudFrontClientTests
         Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task Under_the_fast_profile_a_vpc_origin_on_an_active_alb_is_seen_Deploying_and_then_Deployed()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync("fast");
+        var cloudFront = sandbox.Clients.CloudFront;
+        var alb = await CreateInternalAlbAsync(sandbox.Clients, "slow", await CreateSecurityGroupAsync(sandbox.Clients, "slow"));
+        var notYet = await ExpectErrorAsync(
+            () => cloudFront.CreateVpcOriginAsync(new CreateVpcOriginRequest(new VpcOriginEndpointConfig { Name = "early", Arn = alb.LoadBalancerArn }), Ct), "InvalidArgument");
+        await PollAsync(
+            async () => (await sandbox.Clients.ElasticLoadBalancing.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [alb.LoadBalancerArn] }, Ct)).LoadBalancers.Single(),
+            lb => lb.State?.Code == LoadBalancerState.Active);
+
+        var created = await cloudFront.CreateVpcOriginAsync(new CreateVpcOriginRequest(new VpcOriginEndpointConfig { Name = "slow", Arn = alb.LoadBalancerArn }), Ct);
+        var deployed = await PollAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(created.VpcOrigin.Id), Ct), o => o.VpcOrigin.Status == "Deployed");
+
+        Assert.Contains("not active", notYet.AwsMessage, StringComparison.Ordinal);
+        Assert.Equal("Deploying", created.VpcOrigin.Status);
+        Assert.Equal("Deployed", deployed.VpcOrigin.Status);
+        Assert.False(string.IsNullOrEmpty(deployed.ETag));
+    }
 }

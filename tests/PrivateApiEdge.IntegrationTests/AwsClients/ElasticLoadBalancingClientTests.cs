@@ -214,4 +214,26 @@ public sealed class ElasticLoadBalancingClientTests
 
         Assert.Equal(HttpStatusCode.BadRequest, listener.StatusCode);
     }
+
+    [Fact]
+    public async Task Under_the_fast_profile_an_alb_is_seen_provisioning_and_then_active()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync("fast");
+        var alb = await CreateInternalAlbAsync(sandbox.Clients, "slow", await CreateSecurityGroupAsync(sandbox.Clients, "alb"));
+        var states = new List<string?>();
+
+        var active = await PollAsync(
+            async () =>
+            {
+                var lb = (await sandbox.Clients.ElasticLoadBalancing.DescribeLoadBalancersAsync(
+                    new DescribeLoadBalancersRequest { LoadBalancerArns = [alb.LoadBalancerArn] }, Ct)).LoadBalancers.Single();
+                states.Add(lb.State?.Code);
+                return lb;
+            },
+            lb => lb.State?.Code == LoadBalancerState.Active);
+
+        Assert.Equal(LoadBalancerState.Provisioning, alb.State?.Code);
+        Assert.Equal(LoadBalancerState.Active, active.State?.Code);
+        Assert.Equal([LoadBalancerState.Provisioning, LoadBalancerState.Active], states.Distinct().ToList());
+    }
 }
