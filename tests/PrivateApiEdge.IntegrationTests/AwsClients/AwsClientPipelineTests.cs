@@ -28,6 +28,27 @@ public sealed class AwsClientPipelineTests
         Assert.Equal(0, sandbox.Meter.GetSnapshot(Guid.NewGuid()).Calls);
     }
 
+    [Fact]
+    public async Task Sessions_of_other_deployments_and_of_the_portal_are_metered_apart()
+    {
+        await using var sandbox = await AwsClientsSandbox.StartAsync();
+        var other = Guid.NewGuid();
+
+        await sandbox.Clients.CloudFront.ListDistributionsAsync(new(), Ct);
+        await sandbox.CreateClients(other).Route53.GetHostedZoneAsync(new(SandboxSeed.PublicHostedZoneId), Ct);
+        await sandbox.CreateClients(other).ApiGateway.GetRestApisAsync(new(), Ct);
+        await sandbox.CreateClients(null).CertificatesInUsEast1.ListCertificatesAsync(new(), Ct);
+
+        var mine = sandbox.Meter.GetSnapshot(sandbox.DeploymentId);
+        var theirs = sandbox.Meter.GetSnapshot(other);
+
+        Assert.Equal("ListDistributions", Assert.Single(mine.Operations).Operation);
+        Assert.Equal(["GetHostedZone", "GetRestApis"], theirs.Operations.Select(o => o.Operation).Order().ToList());
+        Assert.All(theirs.RecentCalls, c => Assert.Equal(other, c.DeploymentId));
+        Assert.Contains(sandbox.Meter.GetPortalSnapshot().Operations, o => o.Operation == "ListCertificates");
+        Assert.Equal(4, sandbox.Meter.GetTotalSnapshot().Calls);
+    }
+
     [Theory]
     [InlineData("elasticloadbalancing", "DescribeLoadBalancers")]
     [InlineData("cloudfront", "ListDistributions")]

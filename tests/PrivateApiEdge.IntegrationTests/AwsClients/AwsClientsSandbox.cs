@@ -39,6 +39,10 @@ internal sealed class AwsClientsSandbox : IAsyncDisposable
 
     public AwsCallMeter Meter => _provider.GetRequiredService<AwsCallMeter>();
 
+    /// <summary>Clients for another session from the same factory (another deployment, or the portal's own calls).</summary>
+    public AwsClientSet CreateClients(Guid? deploymentId) =>
+        _provider.GetRequiredService<IAwsClientFactory>().Create(new AwsSession(Region, DeploymentId: deploymentId));
+
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <param name="latencyProfile"><c>instant</c> by default; <c>fast</c> lets a test watch a lifecycle move.</param>
