@@ -95,7 +95,10 @@ public sealed class CloudFrontService : ISandboxService
                 call.Headers.IfMatch.Count > 0 ? call.Headers.IfMatch.ToString() : null,
                 call.Body.Length > 0 ? Xml.ParseBody(call) : null,
                 call.NewResourceVisibleAt);
-            var response = _world.Write(_ => found.Handler(cloudFrontRequest));
+            // Reads take the lock without persisting, so polling never rewrites the state file.
+            var response = call.Method == "GET"
+                ? _world.Read(_ => found.Handler(cloudFrontRequest))
+                : _world.Write(_ => found.Handler(cloudFrontRequest));
             var written = response.Body is null
                 ? SandboxResponse.Empty((HttpStatusCode)response.StatusCode)
                 : Xml.Response((HttpStatusCode)response.StatusCode, response.Body);
