@@ -83,7 +83,8 @@ public sealed class ApiGatewayService : ISandboxService
         SandboxOperation.Sync(name, request =>
         {
             _limiter.Admit(request.Region, name, _world.Now);
-            return _world.Write(_ => handler(request));
+            // Reads take the lock without persisting, so polling never rewrites the state file.
+            return request.Method == "GET" ? _world.Read(_ => handler(request)) : _world.Write(_ => handler(request));
         });
 
     private SandboxResponse CreateRestApi(SandboxRequest request)

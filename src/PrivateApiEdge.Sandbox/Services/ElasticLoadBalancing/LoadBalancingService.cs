@@ -82,12 +82,14 @@ public sealed partial class LoadBalancingService : ISandboxService
         ArgumentNullException.ThrowIfNull(request);
         var action = request.Form["Action"];
         return action is not null && Supports(action)
-            ? SandboxOperation.Sync(action, call => _world.Write(_ =>
-                QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()])))
+            ? SandboxOperation.Sync(action, call => action.StartsWith("Describe", StringComparison.Ordinal)
+                // Reads take the lock without persisting, so polling never rewrites the state file.
+                ? _world.Read(_ => QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()]))
+                : _world.Write(_ => QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()])))
             : null;
     }
 
-    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world write.</summary>
+    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world read (Describe*) or write.</summary>
     private XElement Handle(string action, SandboxRequest call) => Handle(action, call.Form, call.Region, call);
 
     private XElement Handle(string action, QueryParameters parameters, string region, SandboxRequest call) => action switch
