@@ -7,6 +7,7 @@ using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Services.CertificateManager;
+using PrivateApiEdge.Sandbox.Services.Ec2;
 using PrivateApiEdge.Sandbox.State;
 using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 
@@ -94,7 +95,10 @@ public sealed class CloudFrontService : ISandboxService
                 call.Headers.IfMatch.Count > 0 ? call.Headers.IfMatch.ToString() : null,
                 call.Body.Length > 0 ? Xml.ParseBody(call) : null,
                 call.NewResourceVisibleAt);
-            var response = _world.Write(_ => found.Handler(cloudFrontRequest));
+            // Reads take the lock without persisting, so polling never rewrites the state file.
+            var response = call.Method == "GET"
+                ? _world.Read(_ => found.Handler(cloudFrontRequest))
+                : _world.Write(_ => found.Handler(cloudFrontRequest));
             var written = response.Body is null
                 ? SandboxResponse.Empty((HttpStatusCode)response.StatusCode)
                 : Xml.Response((HttpStatusCode)response.StatusCode, response.Body);
@@ -213,6 +217,12 @@ public sealed class CloudFrontService : ISandboxService
         if (lb.StateAt(Now) != "active")
         {
             throw CloudFrontError("InvalidArgument", $"The load balancer {arn} is not active yet.", 400);
+        }
+
+        if (!_world.Part<Ec2State>().InternetGateways.Any(igw => igw.Region == lb.Region && igw.AttachedVpcId == lb.VpcId))
+        {
+            // CloudFront's prerequisite for VPC origins (an internet gateway attached, no route needed).
+            throw CloudFrontError("InvalidArgument", $"The VPC {lb.VpcId} of the origin endpoint has no internet gateway attached; VPC origins need one.", 400);
         }
 
         return (lb.Region, lb.VpcId);

@@ -82,12 +82,14 @@ public sealed partial class LoadBalancingService : ISandboxService
         ArgumentNullException.ThrowIfNull(request);
         var action = request.Form["Action"];
         return action is not null && Supports(action)
-            ? SandboxOperation.Sync(action, call => _world.Write(_ =>
-                QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()])))
+            ? SandboxOperation.Sync(action, call => action.StartsWith("Describe", StringComparison.Ordinal)
+                // Reads take the lock without persisting, so polling never rewrites the state file.
+                ? _world.Read(_ => QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()]))
+                : _world.Write(_ => QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()])))
             : null;
     }
 
-    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world write.</summary>
+    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world read (Describe*) or write.</summary>
     private XElement Handle(string action, SandboxRequest call) => Handle(action, call.Form, call.Region, call);
 
     private XElement Handle(string action, QueryParameters parameters, string region, SandboxRequest call) => action switch
@@ -136,7 +138,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             .Select(FindTargetGroupResource)
             .OfType<TargetGroupRecord>()
             .Select(group => new TargetGroupRoute(
-                group.Arn, group.Name, group.Port ?? 0, group.VpcId,
+                group.Arn, group.Name, group.Protocol ?? "", group.Port ?? 0, group.VpcId,
                 [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
             .ToList();
         return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
@@ -995,6 +997,6 @@ public sealed record LoadBalancerSnapshot(
 public sealed record ListenerRoute(
     string ListenerArn, int Port, string Protocol, IReadOnlyList<string> CertificateArns, IReadOnlyList<TargetGroupRoute> TargetGroups);
 
-public sealed record TargetGroupRoute(string Arn, string Name, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
+public sealed record TargetGroupRoute(string Arn, string Name, string Protocol, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
 
 public sealed record TargetRoute(string Id, int Port, string HealthState);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.Services.Ec2;
 using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
 
@@ -57,6 +58,19 @@ public sealed class CloudFrontSandboxTests
 
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal(HttpStatusCode.OK, visible.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_vpc_origin_needs_an_internet_gateway_in_the_load_balancers_vpc()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var lb = await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", "no-igw"), ("Scheme", "internal"),
+            ("Subnets.member.1", SandboxSeed.VpcWithoutInternetGatewaySubnetAId), ("Subnets.member.2", SandboxSeed.VpcWithoutInternetGatewaySubnetBId));
+
+        using var refused = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/vpc-origin",
+            CloudFrontDocuments.CreateVpcOrigin("no-igw-origin", lb.Descendants(Elb + "LoadBalancerArn").Single().Value));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "InvalidArgument"), (refused.StatusCode, ErrorCode(await XmlAsync(refused))));
     }
 
     [Fact]
