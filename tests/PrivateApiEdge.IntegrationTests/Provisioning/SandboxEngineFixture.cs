@@ -103,6 +103,15 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
             .SetProperty(d => d.RequestedAction, DeploymentAction.Teardown));
     }
 
+    public async Task RequestRetryAsync(Guid id, string step)
+    {
+        await using var db = await Database.CreateDbContextAsync();
+        await db.Deployments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
+            .SetProperty(d => d.RequestedAction, DeploymentAction.RetryStep)
+            .SetProperty(d => d.RequestedStep, step));
+    }
+
     public async Task<Deployment> LoadAsync(Guid id)
     {
         await using var db = await Database.CreateDbContextAsync();
