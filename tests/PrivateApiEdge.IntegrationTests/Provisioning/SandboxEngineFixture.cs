@@ -70,6 +70,9 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
 
     public void CrashAt(int save) => _interceptors.Add(new CrashAtSaveInterceptor(save));
 
+    /// <summary>Crashes at the save that would record <paramref name="outputKey"/>: the resource exists, its id is lost.</summary>
+    public void CrashWhenRecording(string outputKey) => _interceptors.Add(new CrashWhenRecordingInterceptor(outputKey));
+
     public void StopCrashing() => _interceptors.Clear();
 
     public static DeploymentRequest DemoRequest(string name = "orders") => new()
@@ -194,6 +197,24 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
             }
 
             return result;
+        }
+    }
+
+    private sealed class CrashWhenRecordingInterceptor(string outputKey) : SaveChangesInterceptor
+    {
+        private int _crashed;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var recording = eventData.Context!.ChangeTracker.Entries<DeploymentStep>()
+                .Any(e => e.State == EntityState.Modified && e.Entity.Phase == DeploymentPhase.Provision && e.Entity.Outputs.ContainsKey(outputKey)
+                    && !((string)e.OriginalValues["_outputsJson"]!).Contains($"\"{outputKey}\"", StringComparison.Ordinal));
+            if (recording && Interlocked.Exchange(ref _crashed, 1) == 0)
+            {
+                throw new InvalidOperationException($"Simulated crash before recording {outputKey}.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
     }
 

@@ -45,6 +45,41 @@ public sealed class SandboxResilienceTests
         Assert.DoesNotContain(await sandbox.InventoryAsync(), r => r.Tags.GetValueOrDefault(TrackingTags.Deployment) == id.ToString());
     }
 
+    [Theory]
+    [InlineData(OutputKeys.AlbSecurityGroupId)]
+    [InlineData(OutputKeys.EndpointSecurityGroupId)]
+    [InlineData(OutputKeys.VpcEndpointId)]
+    [InlineData(OutputKeys.RestApiId)]
+    [InlineData(OutputKeys.TargetGroupArn)]
+    [InlineData(OutputKeys.LoadBalancerArn)]
+    [InlineData(OutputKeys.VpcOriginId)]
+    [InlineData(OutputKeys.DistributionId)]
+    [InlineData(OutputKeys.ChangeId)]
+    public async Task A_crash_between_a_create_and_recording_its_id_is_resumed_by_adopting_the_resource(string outputKey)
+    {
+        await using var sandbox = await SandboxEngineFixture.StartAsync();
+        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("adopt"));
+        sandbox.CrashWhenRecording(outputKey);
+        await Assert.ThrowsAsync<DeploymentPersistenceException>(() => sandbox.RunUntilSettledAsync(id));
+        var crashed = await sandbox.LoadAsync(id);
+        Assert.DoesNotContain(crashed.Steps, s => s.Outputs.ContainsKey(outputKey));
+        Assert.Contains(crashed.Steps, s => s.HasCreatedAnything);
+
+        sandbox.StopCrashing();
+        var status = await sandbox.RunUntilSettledAsync(id);
+
+        var deployment = await sandbox.LoadAsync(id);
+        Assert.True(status == DeploymentStatus.Succeeded, $"{deployment.FailedStep}: {deployment.Error}");
+        var ours = (await sandbox.InventoryAsync()).Where(r => r.Tags.GetValueOrDefault(TrackingTags.Deployment) == id.ToString()).ToList();
+        var duplicated = ours.Where(r => !r.Type.Contains("rule", StringComparison.OrdinalIgnoreCase) && !r.Type.Contains("record", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(r => (r.Type, Resource: r.Tags.GetValueOrDefault(TrackingTags.Resource)))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Type}/{g.Key.Resource} x{g.Count()}");
+        Assert.Empty(duplicated);
+        var recorded = deployment.Steps.SelectMany(s => s.Outputs).Where(o => o.Key == outputKey).Select(o => o.Value).Single();
+        Assert.Contains(ours, r => r.Id == recorded || r.Arn == recorded || outputKey == OutputKeys.ChangeId);
+    }
+
     [Fact]
     public async Task A_second_deployment_in_the_vpc_reuses_the_endpoint_and_its_teardown_leaves_the_first_working()
     {
