@@ -66,7 +66,8 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         EngineTime,
         Options.Create(new ProvisioningOptions()),
         NullLogger<ProvisioningEngine>.Instance,
-        _services.GetRequiredService<IAwsClientFactory>());
+        _services.GetRequiredService<IAwsClientFactory>(),
+        _services.GetRequiredService<AwsCallMeter>());
 
     public void CrashAt(int save) => _interceptors.Add(new CrashAtSaveInterceptor(save));
 
