@@ -74,7 +74,8 @@ public sealed class SandboxProvisioningTests
         await sandbox.ClearFaultsAsync();
 
         Assert.True(provisioned == DeploymentStatus.Succeeded, $"{afterProvision.FailedStep}: {afterProvision.Error}");
-        Assert.Equal(DeploymentStatus.TornDown, tornDown);
+        var afterTeardown = await sandbox.LoadAsync(id);
+        Assert.True(tornDown == DeploymentStatus.TornDown, $"{afterTeardown.FailedStep}: {afterTeardown.Error}");
         Assert.DoesNotContain(await sandbox.InventoryAsync(), r => r.Tags.GetValueOrDefault(TrackingTags.Deployment) == id.ToString());
     }
 }

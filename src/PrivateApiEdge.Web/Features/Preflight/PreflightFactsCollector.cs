@@ -28,8 +28,9 @@ public static class PreflightFactsCollector
             {
                 return await lookup();
             }
-            catch (AwsApiException ex)
+            catch (AwsApiException ex) when (!AwsErrors.IsTransient(ex))
             {
+                // Throttling and 5xx are not facts about the account: they propagate, and the step polls again.
                 lock (errors)
                 {
                     errors[what] = $"{ex.ErrorCode}: {ex.AwsMessage}";
