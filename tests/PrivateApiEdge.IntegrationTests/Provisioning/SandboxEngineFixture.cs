@@ -67,9 +67,13 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         EngineTime,
         Options.Create(new ProvisioningOptions()),
         NullLogger<ProvisioningEngine>.Instance,
-        _services.GetRequiredService<IAwsClientFactory>());
+        _services.GetRequiredService<IAwsClientFactory>(),
+        _services.GetRequiredService<AwsCallMeter>());
 
     public void CrashAt(int save) => _interceptors.Add(new CrashAtSaveInterceptor(save));
+
+    /// <summary>Crashes at the save that would record <paramref name="outputKey"/>: the resource exists, its id is lost.</summary>
+    public void CrashWhenRecording(string outputKey) => _interceptors.Add(new CrashWhenRecordingInterceptor(outputKey));
 
     public void StopCrashing() => _interceptors.Clear();
 
@@ -102,6 +106,15 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         await db.Deployments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
             .SetProperty(d => d.RequestedAction, DeploymentAction.Teardown));
+    }
+
+    public async Task RequestRetryAsync(Guid id, string step)
+    {
+        await using var db = await Database.CreateDbContextAsync();
+        await db.Deployments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
+            .SetProperty(d => d.RequestedAction, DeploymentAction.RetryStep)
+            .SetProperty(d => d.RequestedStep, step));
     }
 
     public async Task<Deployment> LoadAsync(Guid id)
@@ -186,6 +199,24 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
             }
 
             return result;
+        }
+    }
+
+    private sealed class CrashWhenRecordingInterceptor(string outputKey) : SaveChangesInterceptor
+    {
+        private int _crashed;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var recording = eventData.Context!.ChangeTracker.Entries<DeploymentStep>()
+                .Any(e => e.State == EntityState.Modified && e.Entity.Phase == DeploymentPhase.Provision && e.Entity.Outputs.ContainsKey(outputKey)
+                    && !((string)e.OriginalValues["_outputsJson"]!).Contains($"\"{outputKey}\"", StringComparison.Ordinal));
+            if (recording && Interlocked.Exchange(ref _crashed, 1) == 0)
+            {
+                throw new InvalidOperationException($"Simulated crash before recording {outputKey}.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
         }
     }
 

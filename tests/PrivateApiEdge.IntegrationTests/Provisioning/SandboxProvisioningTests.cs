@@ -22,6 +22,8 @@ public sealed class SandboxProvisioningTests
         Assert.NotNull(test);
         Assert.True(test.Passed, $"{test.StatusCode} {test.FailingHop}: {test.Diagnosis}");
         Assert.Contains("Hello from API GW", test.Body, StringComparison.Ordinal);
+        Assert.All(deployment.Steps.Where(s => s.Name != StepNames.EndpointTest), s => Assert.True(s.AwsCalls > 0, $"{s.Name} counted no AWS call"));
+        Assert.Equal(deployment.Steps.Sum(s => s.AwsCalls), deployment.AwsCalls);
         var ours = (await sandbox.InventoryAsync()).Where(r => r.Tags.GetValueOrDefault(TrackingTags.Deployment) == id.ToString()).ToList();
         Assert.Contains(ours, r => r.Type.Contains("distribution", StringComparison.OrdinalIgnoreCase));
         Assert.All(ours, r => Assert.Equal("payments", r.Tags.GetValueOrDefault("team")));
@@ -72,7 +74,8 @@ public sealed class SandboxProvisioningTests
         await sandbox.ClearFaultsAsync();
 
         Assert.True(provisioned == DeploymentStatus.Succeeded, $"{afterProvision.FailedStep}: {afterProvision.Error}");
-        Assert.Equal(DeploymentStatus.TornDown, tornDown);
+        var afterTeardown = await sandbox.LoadAsync(id);
+        Assert.True(tornDown == DeploymentStatus.TornDown, $"{afterTeardown.FailedStep}: {afterTeardown.Error}");
         Assert.DoesNotContain(await sandbox.InventoryAsync(), r => r.Tags.GetValueOrDefault(TrackingTags.Deployment) == id.ToString());
     }
 }

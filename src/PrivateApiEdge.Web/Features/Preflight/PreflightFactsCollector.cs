@@ -28,8 +28,9 @@ public static class PreflightFactsCollector
             {
                 return await lookup();
             }
-            catch (AwsApiException ex)
+            catch (AwsApiException ex) when (!AwsErrors.IsTransient(ex))
             {
+                // Throttling and 5xx are not facts about the account: they propagate, and the step polls again.
                 lock (errors)
                 {
                     errors[what] = $"{ex.ErrorCode}: {ex.AwsMessage}";
@@ -144,8 +145,8 @@ public static class PreflightFactsCollector
             Filters = [new Ec2Filter("vpc-id", request.VpcId), new Ec2Filter("service-name", ExecuteApiServiceName(request.Region))],
         }, cancellationToken);
         return found.VpcEndpoints
-            .Where(e => e.State is not ("deleted" or "deleting" or "failed" or "rejected"))
-            .Select(e => new VpcEndpointFact(e.VpcEndpointId, e.State ?? "", e.PrivateDnsEnabled))
+            .Select(e => new VpcEndpointFact(e.VpcEndpointId, (e.State ?? "").ToLowerInvariant(), e.PrivateDnsEnabled))
+            .Where(e => e.State is not ("deleted" or "deleting" or "failed" or "rejected" or "expired"))
             .ToList();
     }
 
