@@ -19,7 +19,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    private PortalAppFactory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory = true)
+    protected PortalAppFactory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory = true)
     {
         DataDirectory = dataDirectory;
         JobStorage = jobStorage;
