@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
+using PrivateApiEdge.Web.Aws.CertificateManager;
+using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Aws.Route53;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -52,6 +55,9 @@ public static class AwsAccessExtensions
             sp.GetRequiredService<IOptions<AwsRetryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
         return services;
     }
 }

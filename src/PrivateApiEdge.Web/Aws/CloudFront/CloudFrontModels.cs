@@ -1,0 +1,208 @@
+namespace PrivateApiEdge.Web.Aws.CloudFront;
+
+// Request and response records shaped like AWSSDK.CloudFront's (same names, the members the portal uses), so the
+// thin client could be swapped for the SDK package behind ICloudFrontClient.
+
+public sealed record Tag(string Key, string? Value);
+
+// ---------- VPC origins ----------
+public sealed record VpcOriginEndpointConfig
+{
+    public required string Name { get; init; }
+
+    /// <summary>ARN of the internal ALB (or NLB / EC2 instance).</summary>
+    public required string Arn { get; init; }
+
+    public int HttpPort { get; init; } = 80;
+
+    public int HttpsPort { get; init; } = 443;
+
+    /// <summary><c>http-only</c>, <c>match-viewer</c> or <c>https-only</c>.</summary>
+    public string OriginProtocolPolicy { get; init; } = "https-only";
+
+    /// <summary>E.g. <c>TLSv1.2</c>. Empty leaves CloudFront's default.</summary>
+    public IReadOnlyList<string> OriginSslProtocols { get; init; } = [];
+}
+
+public sealed record VpcOrigin(
+    string Id,
+    string Arn,
+    string? AccountId,
+    string Status,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastModifiedTime,
+    VpcOriginEndpointConfig EndpointConfig);
+
+public sealed record VpcOriginSummary(string Id, string Name, string Status, string Arn, string OriginEndpointArn, DateTimeOffset CreatedTime, DateTimeOffset LastModifiedTime);
+
+public sealed record CreateVpcOriginRequest(VpcOriginEndpointConfig EndpointConfig, IReadOnlyList<Tag>? Tags = null);
+
+public sealed record CreateVpcOriginResponse(VpcOrigin VpcOrigin, string ETag, string? Location);
+
+public sealed record GetVpcOriginRequest(string Id);
+
+public sealed record GetVpcOriginResponse(VpcOrigin VpcOrigin, string ETag);
+
+public sealed record DeleteVpcOriginRequest(string Id, string IfMatch);
+
+public sealed record DeleteVpcOriginResponse(VpcOrigin? VpcOrigin, string? ETag);
+
+public sealed record ListVpcOriginsRequest(string? Marker = null, int? MaxItems = null);
+
+public sealed record ListVpcOriginsResponse(IReadOnlyList<VpcOriginSummary> Items, string? NextMarker, bool IsTruncated);
+
+// ---------- distributions ----------
+public sealed record DistributionConfig
+{
+    /// <summary>Idempotency key: resending the same config with the same reference does not create a second distribution.</summary>
+    public required string CallerReference { get; init; }
+
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public string? DefaultRootObject { get; init; }
+
+    public required IReadOnlyList<Origin> Origins { get; init; }
+
+    public required DefaultCacheBehavior DefaultCacheBehavior { get; init; }
+
+    public string Comment { get; init; } = string.Empty;
+
+    /// <summary><c>PriceClass_100</c>, <c>PriceClass_200</c>, <c>PriceClass_All</c>.</summary>
+    public string? PriceClass { get; init; }
+
+    public required bool Enabled { get; init; }
+
+    public ViewerCertificate? ViewerCertificate { get; init; }
+
+    public string? WebAclId { get; init; }
+
+    /// <summary><c>http1.1</c>, <c>http2</c>, <c>http3</c> or <c>http2and3</c>.</summary>
+    public string? HttpVersion { get; init; }
+
+    public bool? IsIpv6Enabled { get; init; }
+}
+
+public sealed record Origin
+{
+    public required string Id { get; init; }
+
+    public required string DomainName { get; init; }
+
+    public string? OriginPath { get; init; }
+
+    public CustomOriginConfig? CustomOriginConfig { get; init; }
+
+    public VpcOriginConfig? VpcOriginConfig { get; init; }
+
+    public int? ConnectionAttempts { get; init; }
+
+    public int? ConnectionTimeout { get; init; }
+}
+
+public sealed record VpcOriginConfig(string VpcOriginId)
+{
+    public string? OwnerAccountId { get; init; }
+
+    public int? OriginReadTimeout { get; init; }
+
+    public int? OriginKeepaliveTimeout { get; init; }
+}
+
+public sealed record CustomOriginConfig
+{
+    public int HttpPort { get; init; } = 80;
+
+    public int HttpsPort { get; init; } = 443;
+
+    public required string OriginProtocolPolicy { get; init; }
+
+    public IReadOnlyList<string> OriginSslProtocols { get; init; } = [];
+
+    public int? OriginReadTimeout { get; init; }
+
+    public int? OriginKeepaliveTimeout { get; init; }
+}
+
+public sealed record DefaultCacheBehavior
+{
+    public required string TargetOriginId { get; init; }
+
+    /// <summary><c>allow-all</c>, <c>https-only</c> or <c>redirect-to-https</c>.</summary>
+    public required string ViewerProtocolPolicy { get; init; }
+
+    /// <summary>E.g. GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE. Empty leaves CloudFront's default (GET, HEAD).</summary>
+    public IReadOnlyList<string> AllowedMethods { get; init; } = [];
+
+    public IReadOnlyList<string> CachedMethods { get; init; } = [];
+
+    public bool? Compress { get; init; }
+
+    public string? CachePolicyId { get; init; }
+
+    public string? OriginRequestPolicyId { get; init; }
+
+    public string? ResponseHeadersPolicyId { get; init; }
+}
+
+public sealed record ViewerCertificate
+{
+    public bool? CloudFrontDefaultCertificate { get; init; }
+
+    /// <summary>An ACM certificate in us-east-1.</summary>
+    public string? AcmCertificateArn { get; init; }
+
+    public string? SslSupportMethod { get; init; }
+
+    /// <summary>E.g. <c>TLSv1.2_2021</c>.</summary>
+    public string? MinimumProtocolVersion { get; init; }
+}
+
+public sealed record Distribution(
+    string Id,
+    string Arn,
+    string Status,
+    DateTimeOffset LastModifiedTime,
+    string DomainName,
+    DistributionConfigDocument DistributionConfig);
+
+public sealed record DistributionSummary(
+    string Id,
+    string Arn,
+    string Status,
+    DateTimeOffset LastModifiedTime,
+    string DomainName,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<Origin> Origins,
+    string Comment,
+    bool Enabled);
+
+public sealed record CreateDistributionRequest(DistributionConfig DistributionConfig);
+
+public sealed record CreateDistributionWithTagsRequest(DistributionConfig DistributionConfig, IReadOnlyList<Tag> Tags);
+
+public sealed record CreateDistributionResponse(Distribution Distribution, string ETag, string? Location);
+
+public sealed record GetDistributionRequest(string Id);
+
+public sealed record GetDistributionResponse(Distribution Distribution, string ETag);
+
+public sealed record GetDistributionConfigRequest(string Id);
+
+public sealed record GetDistributionConfigResponse(DistributionConfigDocument DistributionConfig, string ETag);
+
+/// <summary>Sends back a config read with GetDistributionConfig (changed through its <c>With...</c> methods) with its ETag.</summary>
+public sealed record UpdateDistributionRequest(string Id, DistributionConfigDocument DistributionConfig, string IfMatch);
+
+public sealed record UpdateDistributionResponse(Distribution Distribution, string ETag);
+
+public sealed record DeleteDistributionRequest(string Id, string IfMatch);
+
+public sealed record ListDistributionsRequest(string? Marker = null, int? MaxItems = null);
+
+public sealed record ListDistributionsResponse(IReadOnlyList<DistributionSummary> Items, string? NextMarker, bool IsTruncated);
+
+public sealed record TagResourceRequest(string Resource, IReadOnlyList<Tag> Tags);
+
+public sealed record ListTagsForResourceRequest(string Resource);
+
+public sealed record ListTagsForResourceResponse(IReadOnlyList<Tag> Tags);
