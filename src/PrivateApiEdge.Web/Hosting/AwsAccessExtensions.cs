@@ -2,10 +2,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
+using PrivateApiEdge.Web.Aws.ApiGateway;
 using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Aws.Ec2;
+using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 using PrivateApiEdge.Web.Aws.Route53;
+using PrivateApiEdge.Web.Aws.Sts;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -58,6 +62,10 @@ public static class AwsAccessExtensions
         services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IElasticLoadBalancingClient>, ElasticLoadBalancingClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IApiGatewayClient>, ApiGatewayClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IEc2Client>, Ec2ClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<IStsClient>, StsClientFactory>();
         return services;
     }
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace PrivateApiEdge.Web.Aws.ApiGateway;
 
 // Request records mirror the API Gateway model's input shapes. Members bound to the URI (labels, query string)
-// carry [JsonIgnore]; everything else is the JSON body under the model's member name (camelCase).
+// carry [JsonIgnore]; everything else is the JSON body under the model's member name (camelCase). Required URI
+// labels of serialized requests are constructor parameters: System.Text.Json rejects `required` on ignored members.
 
 public sealed record CreateRestApiRequest
 {
@@ -50,17 +51,8 @@ public sealed record GetResourcesRequest
     public int? Limit { get; init; }
 }
 
-public sealed record PutMethodRequest
+public sealed record PutMethodRequest([property: JsonIgnore] string RestApiId, [property: JsonIgnore] string ResourceId, [property: JsonIgnore] string HttpMethod)
 {
-    [JsonIgnore]
-    public required string RestApiId { get; init; }
-
-    [JsonIgnore]
-    public required string ResourceId { get; init; }
-
-    [JsonIgnore]
-    public required string HttpMethod { get; init; }
-
     /// <summary><c>NONE</c>, <c>AWS_IAM</c>, <c>CUSTOM</c> or <c>COGNITO_USER_POOLS</c>.</summary>
     public required string AuthorizationType { get; init; }
 
@@ -69,36 +61,15 @@ public sealed record PutMethodRequest
     public string? OperationName { get; init; }
 }
 
-public sealed record PutMethodResponseRequest
+public sealed record PutMethodResponseRequest([property: JsonIgnore] string RestApiId, [property: JsonIgnore] string ResourceId, [property: JsonIgnore] string HttpMethod, [property: JsonIgnore] string StatusCode)
 {
-    [JsonIgnore]
-    public required string RestApiId { get; init; }
-
-    [JsonIgnore]
-    public required string ResourceId { get; init; }
-
-    [JsonIgnore]
-    public required string HttpMethod { get; init; }
-
-    [JsonIgnore]
-    public required string StatusCode { get; init; }
-
     public IReadOnlyDictionary<string, bool>? ResponseParameters { get; init; }
 
     public IReadOnlyDictionary<string, string>? ResponseModels { get; init; }
 }
 
-public sealed record PutIntegrationRequest
+public sealed record PutIntegrationRequest([property: JsonIgnore] string RestApiId, [property: JsonIgnore] string ResourceId, [property: JsonIgnore] string HttpMethod)
 {
-    [JsonIgnore]
-    public required string RestApiId { get; init; }
-
-    [JsonIgnore]
-    public required string ResourceId { get; init; }
-
-    [JsonIgnore]
-    public required string HttpMethod { get; init; }
-
     /// <summary><c>HTTP</c>, <c>AWS</c>, <c>MOCK</c>, <c>HTTP_PROXY</c> or <c>AWS_PROXY</c>.</summary>
     public required string Type { get; init; }
 
@@ -116,20 +87,8 @@ public sealed record PutIntegrationRequest
     public int? TimeoutInMillis { get; init; }
 }
 
-public sealed record PutIntegrationResponseRequest
+public sealed record PutIntegrationResponseRequest([property: JsonIgnore] string RestApiId, [property: JsonIgnore] string ResourceId, [property: JsonIgnore] string HttpMethod, [property: JsonIgnore] string StatusCode)
 {
-    [JsonIgnore]
-    public required string RestApiId { get; init; }
-
-    [JsonIgnore]
-    public required string ResourceId { get; init; }
-
-    [JsonIgnore]
-    public required string HttpMethod { get; init; }
-
-    [JsonIgnore]
-    public required string StatusCode { get; init; }
-
     public string? SelectionPattern { get; init; }
 
     public IReadOnlyDictionary<string, string>? ResponseParameters { get; init; }
@@ -137,11 +96,8 @@ public sealed record PutIntegrationResponseRequest
     public IReadOnlyDictionary<string, string>? ResponseTemplates { get; init; }
 }
 
-public sealed record CreateDeploymentRequest
+public sealed record CreateDeploymentRequest([property: JsonIgnore] string RestApiId)
 {
-    [JsonIgnore]
-    public required string RestApiId { get; init; }
-
     public string? StageName { get; init; }
 
     public string? StageDescription { get; init; }
@@ -180,11 +136,8 @@ public sealed record GetDomainNameRequest(string DomainName);
 
 public sealed record DeleteDomainNameRequest(string DomainName);
 
-public sealed record CreateBasePathMappingRequest
+public sealed record CreateBasePathMappingRequest([property: JsonIgnore] string DomainName)
 {
-    [JsonIgnore]
-    public required string DomainName { get; init; }
-
     /// <summary>Null (omitted) maps the root of the domain, which AWS then reports as <c>(none)</c>.</summary>
     public string? BasePath { get; init; }
 

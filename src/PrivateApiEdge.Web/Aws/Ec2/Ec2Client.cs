@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
 using PrivateApiEdge.Web.Aws.Core;
@@ -8,44 +7,47 @@ namespace PrivateApiEdge.Web.Aws.Ec2;
 
 /// <summary>
 /// The one adapter over AWSSDK.EC2: maps our records to SDK requests and SDK answers back, follows NextToken,
-/// and turns SDK service errors into <see cref="AwsApiException"/>.
+/// and turns SDK service errors into <see cref="AwsApiException"/> (through <see cref="AwsSdkCallRunner"/>).
 /// </summary>
-public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
+public sealed class Ec2Client : IEc2Client
 {
-    /// <summary>SigV4 signing name of EC2.</summary>
-    public const string SigningName = "ec2";
+    private readonly IAmazonEC2 _ec2;
+    private readonly AwsSdkCallRunner _calls;
+
+    /// <param name="ec2">The SDK client, configured for one session.</param>
+    /// <param name="calls">Error translation and metering; null translates errors without metering.</param>
+    public Ec2Client(IAmazonEC2 ec2, AwsSdkCallRunner? calls = null)
+    {
+        ArgumentNullException.ThrowIfNull(ec2);
+        _ec2 = ec2;
+        _calls = calls ?? new AwsSdkCallRunner(AwsService.Ec2);
+    }
 
     /// <summary>
-    /// SDK configuration for one session: an explicit <paramref name="serviceUrl"/> (sandbox or endpoint override)
-    /// signs for <paramref name="region"/>; without one the SDK resolves the regional endpoint itself.
+    /// SDK configuration for one session: the endpoint the shared resolver picked (sandbox, override or the real
+    /// regional one), signed for the session's region.
     /// </summary>
-    public static AmazonEC2Config CreateConfig(string region, Uri? serviceUrl)
+    public static AmazonEC2Config CreateConfig(string region, Uri serviceUrl)
     {
         ArgumentException.ThrowIfNullOrEmpty(region);
-        var config = new AmazonEC2Config();
-        if (serviceUrl is null)
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        return new AmazonEC2Config
         {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-        else
-        {
-            config.ServiceURL = serviceUrl.ToString();
-            config.AuthenticationRegion = region;
-        }
-
-        return config;
+            ServiceURL = serviceUrl.ToString(),
+            AuthenticationRegion = region,
+        };
     }
 
     /// <summary>An adapter over a new SDK client for the given credentials and configuration.</summary>
-    public static Ec2Client Create(AWSCredentials credentials, AmazonEC2Config config) => new(new AmazonEC2Client(credentials, config));
+    public static Ec2Client Create(AWSCredentials credentials, AmazonEC2Config config, AwsSdkCallRunner? calls = null) => new(new AmazonEC2Client(credentials, config), calls);
 
     public Task<DescribeVpcsResponse> DescribeVpcsAsync(DescribeVpcsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeVpcs", async () =>
+        return _calls.RunAsync("DescribeVpcs", async () =>
         {
             var vpcs = await AllPagesAsync(
-                token => ec2.DescribeVpcsAsync(new Sdk.DescribeVpcsRequest { VpcIds = [.. request.VpcIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeVpcsAsync(new Sdk.DescribeVpcsRequest { VpcIds = [.. request.VpcIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.Vpcs,
                 r => r.NextToken);
             return new DescribeVpcsResponse(vpcs.Select(v => new Vpc(v.VpcId, v.CidrBlock, v.State?.Value, v.IsDefault ?? false, v.OwnerId, Tags(v.Tags))).ToList());
@@ -55,9 +57,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeVpcAttributeResponse> DescribeVpcAttributeAsync(DescribeVpcAttributeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeVpcAttribute", async () =>
+        return _calls.RunAsync("DescribeVpcAttribute", async () =>
         {
-            var response = await ec2.DescribeVpcAttributeAsync(
+            var response = await _ec2.DescribeVpcAttributeAsync(
                 new Sdk.DescribeVpcAttributeRequest { VpcId = request.VpcId, Attribute = VpcAttributeName.FindValue(request.Attribute) },
                 cancellationToken);
             return new DescribeVpcAttributeResponse(response.VpcId, response.EnableDnsSupport, response.EnableDnsHostnames);
@@ -67,10 +69,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeSubnetsResponse> DescribeSubnetsAsync(DescribeSubnetsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeSubnets", async () =>
+        return _calls.RunAsync("DescribeSubnets", async () =>
         {
             var subnets = await AllPagesAsync(
-                token => ec2.DescribeSubnetsAsync(new Sdk.DescribeSubnetsRequest { SubnetIds = [.. request.SubnetIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeSubnetsAsync(new Sdk.DescribeSubnetsRequest { SubnetIds = [.. request.SubnetIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.Subnets,
                 r => r.NextToken);
             return new DescribeSubnetsResponse(subnets
@@ -82,10 +84,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeInternetGatewaysResponse> DescribeInternetGatewaysAsync(DescribeInternetGatewaysRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeInternetGateways", async () =>
+        return _calls.RunAsync("DescribeInternetGateways", async () =>
         {
             var gateways = await AllPagesAsync(
-                token => ec2.DescribeInternetGatewaysAsync(new Sdk.DescribeInternetGatewaysRequest { InternetGatewayIds = [.. request.InternetGatewayIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeInternetGatewaysAsync(new Sdk.DescribeInternetGatewaysRequest { InternetGatewayIds = [.. request.InternetGatewayIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.InternetGateways,
                 r => r.NextToken);
             return new DescribeInternetGatewaysResponse(gateways
@@ -100,9 +102,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<CreateSecurityGroupResponse> CreateSecurityGroupAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("CreateSecurityGroup", async () =>
+        return _calls.RunAsync("CreateSecurityGroup", async () =>
         {
-            var response = await ec2.CreateSecurityGroupAsync(
+            var response = await _ec2.CreateSecurityGroupAsync(
                 new Sdk.CreateSecurityGroupRequest
                 {
                     GroupName = request.GroupName,
@@ -118,10 +120,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeSecurityGroupsResponse> DescribeSecurityGroupsAsync(DescribeSecurityGroupsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeSecurityGroups", async () =>
+        return _calls.RunAsync("DescribeSecurityGroups", async () =>
         {
             var groups = await AllPagesAsync(
-                token => ec2.DescribeSecurityGroupsAsync(new Sdk.DescribeSecurityGroupsRequest { GroupIds = [.. request.GroupIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeSecurityGroupsAsync(new Sdk.DescribeSecurityGroupsRequest { GroupIds = [.. request.GroupIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.SecurityGroups,
                 r => r.NextToken);
             return new DescribeSecurityGroupsResponse(groups
@@ -141,15 +143,15 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task DeleteSecurityGroupAsync(DeleteSecurityGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DeleteSecurityGroup", () => ec2.DeleteSecurityGroupAsync(new Sdk.DeleteSecurityGroupRequest { GroupId = request.GroupId }, cancellationToken));
+        return _calls.RunAsync("DeleteSecurityGroup", () => _ec2.DeleteSecurityGroupAsync(new Sdk.DeleteSecurityGroupRequest { GroupId = request.GroupId }, cancellationToken));
     }
 
     public Task<AuthorizeSecurityGroupRulesResponse> AuthorizeSecurityGroupIngressAsync(AuthorizeSecurityGroupIngressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("AuthorizeSecurityGroupIngress", async () =>
+        return _calls.RunAsync("AuthorizeSecurityGroupIngress", async () =>
         {
-            var response = await ec2.AuthorizeSecurityGroupIngressAsync(
+            var response = await _ec2.AuthorizeSecurityGroupIngressAsync(
                 new Sdk.AuthorizeSecurityGroupIngressRequest { GroupId = request.GroupId, IpPermissions = request.IpPermissions.Select(ToSdk).ToList() },
                 cancellationToken);
             return new AuthorizeSecurityGroupRulesResponse(response.Return ?? false, (response.SecurityGroupRules ?? []).Select(FromSdk).ToList());
@@ -159,9 +161,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<AuthorizeSecurityGroupRulesResponse> AuthorizeSecurityGroupEgressAsync(AuthorizeSecurityGroupEgressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("AuthorizeSecurityGroupEgress", async () =>
+        return _calls.RunAsync("AuthorizeSecurityGroupEgress", async () =>
         {
-            var response = await ec2.AuthorizeSecurityGroupEgressAsync(
+            var response = await _ec2.AuthorizeSecurityGroupEgressAsync(
                 new Sdk.AuthorizeSecurityGroupEgressRequest { GroupId = request.GroupId, IpPermissions = request.IpPermissions.Select(ToSdk).ToList() },
                 cancellationToken);
             return new AuthorizeSecurityGroupRulesResponse(response.Return ?? false, (response.SecurityGroupRules ?? []).Select(FromSdk).ToList());
@@ -171,9 +173,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<RevokeSecurityGroupRulesResponse> RevokeSecurityGroupIngressAsync(RevokeSecurityGroupIngressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("RevokeSecurityGroupIngress", async () =>
+        return _calls.RunAsync("RevokeSecurityGroupIngress", async () =>
         {
-            var response = await ec2.RevokeSecurityGroupIngressAsync(
+            var response = await _ec2.RevokeSecurityGroupIngressAsync(
                 new Sdk.RevokeSecurityGroupIngressRequest
                 {
                     GroupId = request.GroupId,
@@ -191,9 +193,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<RevokeSecurityGroupRulesResponse> RevokeSecurityGroupEgressAsync(RevokeSecurityGroupEgressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("RevokeSecurityGroupEgress", async () =>
+        return _calls.RunAsync("RevokeSecurityGroupEgress", async () =>
         {
-            var response = await ec2.RevokeSecurityGroupEgressAsync(
+            var response = await _ec2.RevokeSecurityGroupEgressAsync(
                 new Sdk.RevokeSecurityGroupEgressRequest
                 {
                     GroupId = request.GroupId,
@@ -211,10 +213,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeManagedPrefixListsResponse> DescribeManagedPrefixListsAsync(DescribeManagedPrefixListsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeManagedPrefixLists", async () =>
+        return _calls.RunAsync("DescribeManagedPrefixLists", async () =>
         {
             var lists = await AllPagesAsync(
-                token => ec2.DescribeManagedPrefixListsAsync(new Sdk.DescribeManagedPrefixListsRequest { PrefixListIds = [.. request.PrefixListIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeManagedPrefixListsAsync(new Sdk.DescribeManagedPrefixListsRequest { PrefixListIds = [.. request.PrefixListIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.PrefixLists,
                 r => r.NextToken);
             return new DescribeManagedPrefixListsResponse(lists
@@ -226,9 +228,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<CreateVpcEndpointResponse> CreateVpcEndpointAsync(CreateVpcEndpointRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("CreateVpcEndpoint", async () =>
+        return _calls.RunAsync("CreateVpcEndpoint", async () =>
         {
-            var response = await ec2.CreateVpcEndpointAsync(
+            var response = await _ec2.CreateVpcEndpointAsync(
                 new Sdk.CreateVpcEndpointRequest
                 {
                     VpcId = request.VpcId,
@@ -248,10 +250,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeVpcEndpointsResponse> DescribeVpcEndpointsAsync(DescribeVpcEndpointsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeVpcEndpoints", async () =>
+        return _calls.RunAsync("DescribeVpcEndpoints", async () =>
         {
             var endpoints = await AllPagesAsync(
-                token => ec2.DescribeVpcEndpointsAsync(new Sdk.DescribeVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeVpcEndpointsAsync(new Sdk.DescribeVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.VpcEndpoints,
                 r => r.NextToken);
             return new DescribeVpcEndpointsResponse(endpoints.Select(FromSdk).ToList());
@@ -261,9 +263,9 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DeleteVpcEndpointsResponse> DeleteVpcEndpointsAsync(DeleteVpcEndpointsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DeleteVpcEndpoints", async () =>
+        return _calls.RunAsync("DeleteVpcEndpoints", async () =>
         {
-            var response = await ec2.DeleteVpcEndpointsAsync(new Sdk.DeleteVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds] }, cancellationToken);
+            var response = await _ec2.DeleteVpcEndpointsAsync(new Sdk.DeleteVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds] }, cancellationToken);
             return new DeleteVpcEndpointsResponse((response.Unsuccessful ?? [])
                 .Select(u => new UnsuccessfulItem(u.ResourceId, u.Error?.Code, u.Error?.Message))
                 .ToList());
@@ -273,10 +275,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task<DescribeNetworkInterfacesResponse> DescribeNetworkInterfacesAsync(DescribeNetworkInterfacesRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("DescribeNetworkInterfaces", async () =>
+        return _calls.RunAsync("DescribeNetworkInterfaces", async () =>
         {
             var interfaces = await AllPagesAsync(
-                token => ec2.DescribeNetworkInterfacesAsync(new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. request.NetworkInterfaceIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeNetworkInterfacesAsync(new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. request.NetworkInterfaceIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.NetworkInterfaces,
                 r => r.NextToken);
             return new DescribeNetworkInterfacesResponse(interfaces
@@ -297,43 +299,10 @@ public sealed class Ec2Client(IAmazonEC2 ec2) : IEc2Client
     public Task CreateTagsAsync(CreateTagsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CallAsync("CreateTags", () => ec2.CreateTagsAsync(
+        return _calls.RunAsync("CreateTags", () => _ec2.CreateTagsAsync(
             new Sdk.CreateTagsRequest { Resources = [.. request.Resources], Tags = request.Tags.Select(t => new Sdk.Tag(t.Key, t.Value)).ToList() },
             cancellationToken));
     }
-
-    private static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AmazonServiceException exception)
-        {
-            throw Translate(operation, exception);
-        }
-    }
-
-    private static async Task CallAsync(string operation, Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (AmazonServiceException exception)
-        {
-            throw Translate(operation, exception);
-        }
-    }
-
-    private static AwsApiException Translate(string operation, AmazonServiceException exception) => new(
-        SigningName,
-        operation,
-        string.IsNullOrEmpty(exception.ErrorCode) ? exception.StatusCode.ToString() : exception.ErrorCode,
-        exception.Message,
-        exception.StatusCode,
-        exception.RequestId,
-        exception);
 
     private static async Task<List<TItem>> AllPagesAsync<TResponse, TItem>(
         Func<string?, Task<TResponse>> call,

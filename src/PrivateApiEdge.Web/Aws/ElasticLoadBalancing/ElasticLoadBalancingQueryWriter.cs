@@ -1,239 +1,127 @@
-using System.Globalization;
+using PrivateApiEdge.Web.Aws.Core;
 
 namespace PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 
 /// <summary>
-/// Turns request records into Query-protocol parameters (<c>Action</c>, <c>Version</c>, <c>Name.member.N</c>
-/// lists, <c>Struct.Member</c> nesting), as the ELBv2 model's <c>query</c> protocol prescribes.
+/// Turns request records into Query-protocol forms (<c>Action</c>, <c>Version</c>, <c>Name.member.N</c> lists,
+/// <c>Struct.Member</c> nesting), as the ELBv2 model's <c>query</c> protocol prescribes.
 /// </summary>
 internal static class ElasticLoadBalancingQueryWriter
 {
     public const string ApiVersion = "2015-12-01";
 
-    public static IReadOnlyList<KeyValuePair<string, string>> CreateLoadBalancer(CreateLoadBalancerRequest request)
-    {
-        var query = Start("CreateLoadBalancer");
-        query.Add("Name", request.Name);
-        query.AddList("Subnets", request.Subnets);
-        query.AddList("SecurityGroups", request.SecurityGroups);
-        query.AddIfSet("Scheme", request.Scheme);
-        query.AddTags(request.Tags);
-        query.AddIfSet("Type", request.Type);
-        query.AddIfSet("IpAddressType", request.IpAddressType);
-        return query;
-    }
+    public static AwsQuery CreateLoadBalancer(CreateLoadBalancerRequest request) =>
+        Start("CreateLoadBalancer")
+            .Add("Name", request.Name)
+            .AddList("Subnets", request.Subnets)
+            .AddList("SecurityGroups", request.SecurityGroups)
+            .Add("Scheme", request.Scheme)
+            .AddTags(request.Tags)
+            .Add("Type", request.Type)
+            .Add("IpAddressType", request.IpAddressType);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DescribeLoadBalancers(DescribeLoadBalancersRequest request)
-    {
-        var query = Start("DescribeLoadBalancers");
-        query.AddList("LoadBalancerArns", request.LoadBalancerArns);
-        query.AddList("Names", request.Names);
-        query.AddIfSet("Marker", request.Marker);
-        query.AddIfSet("PageSize", request.PageSize);
-        return query;
-    }
+    public static AwsQuery DescribeLoadBalancers(DescribeLoadBalancersRequest request) =>
+        Start("DescribeLoadBalancers")
+            .AddList("LoadBalancerArns", request.LoadBalancerArns)
+            .AddList("Names", request.Names)
+            .Add("Marker", request.Marker)
+            .Add("PageSize", request.PageSize);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DeleteLoadBalancer(DeleteLoadBalancerRequest request)
-    {
-        var query = Start("DeleteLoadBalancer");
-        query.Add("LoadBalancerArn", request.LoadBalancerArn);
-        return query;
-    }
+    public static AwsQuery DeleteLoadBalancer(DeleteLoadBalancerRequest request) =>
+        Start("DeleteLoadBalancer").Add("LoadBalancerArn", request.LoadBalancerArn);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DescribeLoadBalancerAttributes(DescribeLoadBalancerAttributesRequest request)
-    {
-        var query = Start("DescribeLoadBalancerAttributes");
-        query.Add("LoadBalancerArn", request.LoadBalancerArn);
-        return query;
-    }
+    public static AwsQuery DescribeLoadBalancerAttributes(DescribeLoadBalancerAttributesRequest request) =>
+        Start("DescribeLoadBalancerAttributes").Add("LoadBalancerArn", request.LoadBalancerArn);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> ModifyLoadBalancerAttributes(ModifyLoadBalancerAttributesRequest request)
-    {
-        var query = Start("ModifyLoadBalancerAttributes");
-        query.Add("LoadBalancerArn", request.LoadBalancerArn);
-        for (var i = 0; i < request.Attributes.Count; i++)
-        {
-            var prefix = Member("Attributes", i);
-            query.Add(prefix + ".Key", request.Attributes[i].Key);
-            query.Add(prefix + ".Value", request.Attributes[i].Value);
-        }
+    public static AwsQuery ModifyLoadBalancerAttributes(ModifyLoadBalancerAttributesRequest request) =>
+        Start("ModifyLoadBalancerAttributes")
+            .Add("LoadBalancerArn", request.LoadBalancerArn)
+            .AddStructureList("Attributes", request.Attributes, static (query, prefix, attribute) => query
+                .Add(prefix + ".Key", attribute.Key)
+                .Add(prefix + ".Value", attribute.Value));
 
-        return query;
-    }
+    public static AwsQuery CreateTargetGroup(CreateTargetGroupRequest request) =>
+        Start("CreateTargetGroup")
+            .Add("Name", request.Name)
+            .Add("Protocol", request.Protocol)
+            .Add("Port", request.Port)
+            .Add("VpcId", request.VpcId)
+            .Add("HealthCheckProtocol", request.HealthCheckProtocol)
+            .Add("HealthCheckPort", request.HealthCheckPort)
+            .Add("HealthCheckEnabled", request.HealthCheckEnabled)
+            .Add("HealthCheckPath", request.HealthCheckPath)
+            .Add("HealthCheckIntervalSeconds", request.HealthCheckIntervalSeconds)
+            .Add("HealthCheckTimeoutSeconds", request.HealthCheckTimeoutSeconds)
+            .Add("HealthyThresholdCount", request.HealthyThresholdCount)
+            .Add("UnhealthyThresholdCount", request.UnhealthyThresholdCount)
+            .Add("Matcher.HttpCode", request.Matcher?.HttpCode)
+            .Add("Matcher.GrpcCode", request.Matcher?.GrpcCode)
+            .Add("TargetType", request.TargetType)
+            .AddTags(request.Tags);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> CreateTargetGroup(CreateTargetGroupRequest request)
-    {
-        var query = Start("CreateTargetGroup");
-        query.Add("Name", request.Name);
-        query.AddIfSet("Protocol", request.Protocol);
-        query.AddIfSet("Port", request.Port);
-        query.AddIfSet("VpcId", request.VpcId);
-        query.AddIfSet("HealthCheckProtocol", request.HealthCheckProtocol);
-        query.AddIfSet("HealthCheckPort", request.HealthCheckPort);
-        query.AddIfSet("HealthCheckEnabled", request.HealthCheckEnabled);
-        query.AddIfSet("HealthCheckPath", request.HealthCheckPath);
-        query.AddIfSet("HealthCheckIntervalSeconds", request.HealthCheckIntervalSeconds);
-        query.AddIfSet("HealthCheckTimeoutSeconds", request.HealthCheckTimeoutSeconds);
-        query.AddIfSet("HealthyThresholdCount", request.HealthyThresholdCount);
-        query.AddIfSet("UnhealthyThresholdCount", request.UnhealthyThresholdCount);
-        if (request.Matcher is { } matcher)
-        {
-            query.AddIfSet("Matcher.HttpCode", matcher.HttpCode);
-            query.AddIfSet("Matcher.GrpcCode", matcher.GrpcCode);
-        }
+    public static AwsQuery DescribeTargetGroups(DescribeTargetGroupsRequest request) =>
+        Start("DescribeTargetGroups")
+            .Add("LoadBalancerArn", request.LoadBalancerArn)
+            .AddList("TargetGroupArns", request.TargetGroupArns)
+            .AddList("Names", request.Names)
+            .Add("Marker", request.Marker)
+            .Add("PageSize", request.PageSize);
 
-        query.AddIfSet("TargetType", request.TargetType);
-        query.AddTags(request.Tags);
-        return query;
-    }
+    public static AwsQuery DeleteTargetGroup(DeleteTargetGroupRequest request) =>
+        Start("DeleteTargetGroup").Add("TargetGroupArn", request.TargetGroupArn);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DescribeTargetGroups(DescribeTargetGroupsRequest request)
-    {
-        var query = Start("DescribeTargetGroups");
-        query.AddIfSet("LoadBalancerArn", request.LoadBalancerArn);
-        query.AddList("TargetGroupArns", request.TargetGroupArns);
-        query.AddList("Names", request.Names);
-        query.AddIfSet("Marker", request.Marker);
-        query.AddIfSet("PageSize", request.PageSize);
-        return query;
-    }
-
-    public static IReadOnlyList<KeyValuePair<string, string>> DeleteTargetGroup(DeleteTargetGroupRequest request)
-    {
-        var query = Start("DeleteTargetGroup");
-        query.Add("TargetGroupArn", request.TargetGroupArn);
-        return query;
-    }
-
-    public static IReadOnlyList<KeyValuePair<string, string>> RegisterTargets(RegisterTargetsRequest request) =>
+    public static AwsQuery RegisterTargets(RegisterTargetsRequest request) =>
         Targets("RegisterTargets", request.TargetGroupArn, request.Targets);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DeregisterTargets(DeregisterTargetsRequest request) =>
+    public static AwsQuery DeregisterTargets(DeregisterTargetsRequest request) =>
         Targets("DeregisterTargets", request.TargetGroupArn, request.Targets);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DescribeTargetHealth(DescribeTargetHealthRequest request) =>
+    public static AwsQuery DescribeTargetHealth(DescribeTargetHealthRequest request) =>
         Targets("DescribeTargetHealth", request.TargetGroupArn, request.Targets);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> CreateListener(CreateListenerRequest request)
-    {
-        var query = Start("CreateListener");
-        query.Add("LoadBalancerArn", request.LoadBalancerArn);
-        query.AddIfSet("Protocol", request.Protocol);
-        query.AddIfSet("Port", request.Port);
-        query.AddIfSet("SslPolicy", request.SslPolicy);
-        for (var i = 0; i < request.Certificates.Count; i++)
-        {
-            var prefix = Member("Certificates", i);
-            query.Add(prefix + ".CertificateArn", request.Certificates[i].CertificateArn);
-            query.AddIfSet(prefix + ".IsDefault", request.Certificates[i].IsDefault);
-        }
+    public static AwsQuery CreateListener(CreateListenerRequest request) =>
+        Start("CreateListener")
+            .Add("LoadBalancerArn", request.LoadBalancerArn)
+            .Add("Protocol", request.Protocol)
+            .Add("Port", request.Port)
+            .Add("SslPolicy", request.SslPolicy)
+            .AddStructureList("Certificates", request.Certificates, static (query, prefix, certificate) => query
+                .Add(prefix + ".CertificateArn", certificate.CertificateArn)
+                .Add(prefix + ".IsDefault", certificate.IsDefault))
+            .AddStructureList("DefaultActions", request.DefaultActions, static (query, prefix, action) => query
+                .Add(prefix + ".Type", action.Type)
+                .Add(prefix + ".TargetGroupArn", action.TargetGroupArn)
+                .Add(prefix + ".Order", action.Order))
+            .AddTags(request.Tags);
 
-        for (var i = 0; i < request.DefaultActions.Count; i++)
-        {
-            var prefix = Member("DefaultActions", i);
-            query.Add(prefix + ".Type", request.DefaultActions[i].Type);
-            query.AddIfSet(prefix + ".TargetGroupArn", request.DefaultActions[i].TargetGroupArn);
-            query.AddIfSet(prefix + ".Order", request.DefaultActions[i].Order);
-        }
+    public static AwsQuery DescribeListeners(DescribeListenersRequest request) =>
+        Start("DescribeListeners")
+            .Add("LoadBalancerArn", request.LoadBalancerArn)
+            .AddList("ListenerArns", request.ListenerArns)
+            .Add("Marker", request.Marker)
+            .Add("PageSize", request.PageSize);
 
-        query.AddTags(request.Tags);
-        return query;
-    }
+    public static AwsQuery DeleteListener(DeleteListenerRequest request) =>
+        Start("DeleteListener").Add("ListenerArn", request.ListenerArn);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DescribeListeners(DescribeListenersRequest request)
-    {
-        var query = Start("DescribeListeners");
-        query.AddIfSet("LoadBalancerArn", request.LoadBalancerArn);
-        query.AddList("ListenerArns", request.ListenerArns);
-        query.AddIfSet("Marker", request.Marker);
-        query.AddIfSet("PageSize", request.PageSize);
-        return query;
-    }
+    public static AwsQuery AddTags(AddTagsRequest request) =>
+        Start("AddTags").AddList("ResourceArns", request.ResourceArns).AddTags(request.Tags);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DeleteListener(DeleteListenerRequest request)
-    {
-        var query = Start("DeleteListener");
-        query.Add("ListenerArn", request.ListenerArn);
-        return query;
-    }
+    public static AwsQuery DescribeTags(DescribeTagsRequest request) =>
+        Start("DescribeTags").AddList("ResourceArns", request.ResourceArns);
 
-    public static IReadOnlyList<KeyValuePair<string, string>> AddTags(AddTagsRequest request)
-    {
-        var query = Start("AddTags");
-        query.AddList("ResourceArns", request.ResourceArns);
-        query.AddTags(request.Tags);
-        return query;
-    }
+    private static AwsQuery Targets(string action, string targetGroupArn, IReadOnlyList<TargetDescription> targets) =>
+        Start(action)
+            .Add("TargetGroupArn", targetGroupArn)
+            .AddStructureList("Targets", targets, static (query, prefix, target) => query
+                .Add(prefix + ".Id", target.Id)
+                .Add(prefix + ".Port", target.Port)
+                .Add(prefix + ".AvailabilityZone", target.AvailabilityZone));
 
-    public static IReadOnlyList<KeyValuePair<string, string>> DescribeTags(DescribeTagsRequest request)
-    {
-        var query = Start("DescribeTags");
-        query.AddList("ResourceArns", request.ResourceArns);
-        return query;
-    }
+    private static AwsQuery Start(string action) => new(action, ApiVersion);
 
-    private static List<KeyValuePair<string, string>> Targets(string action, string targetGroupArn, IReadOnlyList<TargetDescription> targets)
-    {
-        var query = Start(action);
-        query.Add("TargetGroupArn", targetGroupArn);
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var prefix = Member("Targets", i);
-            query.Add(prefix + ".Id", targets[i].Id);
-            query.AddIfSet(prefix + ".Port", targets[i].Port);
-            query.AddIfSet(prefix + ".AvailabilityZone", targets[i].AvailabilityZone);
-        }
-
-        return query;
-    }
-
-    private static List<KeyValuePair<string, string>> Start(string action) =>
-        [new("Action", action), new("Version", ApiVersion)];
-
-    // Query lists are 1-based: Subnets.member.1, Subnets.member.2...
-    private static string Member(string list, int index) => $"{list}.member.{(index + 1).ToString(CultureInfo.InvariantCulture)}";
-
-    private static void Add(this List<KeyValuePair<string, string>> query, string name, string value) => query.Add(new(name, value));
-
-    private static void AddIfSet(this List<KeyValuePair<string, string>> query, string name, string? value)
-    {
-        if (value is not null)
-        {
-            query.Add(new(name, value));
-        }
-    }
-
-    private static void AddIfSet(this List<KeyValuePair<string, string>> query, string name, int? value)
-    {
-        if (value is { } number)
-        {
-            query.Add(new(name, number.ToString(CultureInfo.InvariantCulture)));
-        }
-    }
-
-    private static void AddIfSet(this List<KeyValuePair<string, string>> query, string name, bool? value)
-    {
-        if (value is { } flag)
-        {
-            query.Add(new(name, flag ? "true" : "false"));
-        }
-    }
-
-    private static void AddList(this List<KeyValuePair<string, string>> query, string name, IReadOnlyList<string> values)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            query.Add(new(Member(name, i), values[i]));
-        }
-    }
-
-    private static void AddTags(this List<KeyValuePair<string, string>> query, IReadOnlyList<ElbTag> tags)
-    {
-        for (var i = 0; i < tags.Count; i++)
-        {
-            var prefix = Member("Tags", i);
-            query.Add(prefix + ".Key", tags[i].Key);
-            query.AddIfSet(prefix + ".Value", tags[i].Value);
-        }
-    }
+    private static AwsQuery AddTags(this AwsQuery query, IReadOnlyList<ElbTag> tags) =>
+        query.AddStructureList("Tags", tags, static (q, prefix, tag) => q
+            .Add(prefix + ".Key", tag.Key)
+            .Add(prefix + ".Value", tag.Value));
 }

@@ -1,103 +1,68 @@
-using System.Globalization;
 using System.Xml.Linq;
+using PrivateApiEdge.Web.Aws.Core;
 
 namespace PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 
 /// <summary>
-/// Reads ELBv2 XML answers: <c>&lt;{Action}Response&gt;&lt;{Action}Result&gt;</c> in the model's namespace, lists as
-/// <c>&lt;member&gt;</c> elements, and <c>&lt;ErrorResponse&gt;</c> for failures.
+/// Reads ELBv2 XML answers: <c>&lt;{Action}Response&gt;&lt;{Action}Result&gt;</c>, lists as <c>&lt;member&gt;</c>
+/// elements. Elements are matched by local name (as the SDKs do), so the model's namespace is not required.
 /// </summary>
 internal static class ElasticLoadBalancingXmlReader
 {
-    public static readonly XNamespace Namespace = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
-
-    public static DescribeLoadBalancersResponse DescribeLoadBalancers(string xml)
+    public static DescribeLoadBalancersResponse DescribeLoadBalancers(XElement xml)
     {
         var result = Result(xml, "DescribeLoadBalancers");
         return new(Members(result, "LoadBalancers").Select(LoadBalancer).ToList(), Text(result, "NextMarker"));
     }
 
-    public static CreateLoadBalancerResponse CreateLoadBalancer(string xml) =>
+    public static CreateLoadBalancerResponse CreateLoadBalancer(XElement xml) =>
         new(Members(Result(xml, "CreateLoadBalancer"), "LoadBalancers").Select(LoadBalancer).ToList());
 
-    public static DescribeLoadBalancerAttributesResponse DescribeLoadBalancerAttributes(string xml) =>
+    public static DescribeLoadBalancerAttributesResponse DescribeLoadBalancerAttributes(XElement xml) =>
         new(Attributes(Result(xml, "DescribeLoadBalancerAttributes")));
 
-    public static ModifyLoadBalancerAttributesResponse ModifyLoadBalancerAttributes(string xml) =>
+    public static ModifyLoadBalancerAttributesResponse ModifyLoadBalancerAttributes(XElement xml) =>
         new(Attributes(Result(xml, "ModifyLoadBalancerAttributes")));
 
-    public static CreateTargetGroupResponse CreateTargetGroup(string xml) =>
+    public static CreateTargetGroupResponse CreateTargetGroup(XElement xml) =>
         new(Members(Result(xml, "CreateTargetGroup"), "TargetGroups").Select(TargetGroup).ToList());
 
-    public static DescribeTargetGroupsResponse DescribeTargetGroups(string xml)
+    public static DescribeTargetGroupsResponse DescribeTargetGroups(XElement xml)
     {
         var result = Result(xml, "DescribeTargetGroups");
         return new(Members(result, "TargetGroups").Select(TargetGroup).ToList(), Text(result, "NextMarker"));
     }
 
-    public static DescribeTargetHealthResponse DescribeTargetHealth(string xml) =>
+    public static DescribeTargetHealthResponse DescribeTargetHealth(XElement xml) =>
         new(Members(Result(xml, "DescribeTargetHealth"), "TargetHealthDescriptions").Select(TargetHealthDescription).ToList());
 
-    public static CreateListenerResponse CreateListener(string xml) =>
+    public static CreateListenerResponse CreateListener(XElement xml) =>
         new(Members(Result(xml, "CreateListener"), "Listeners").Select(Listener).ToList());
 
-    public static DescribeListenersResponse DescribeListeners(string xml)
+    public static DescribeListenersResponse DescribeListeners(XElement xml)
     {
         var result = Result(xml, "DescribeListeners");
         return new(Members(result, "Listeners").Select(Listener).ToList(), Text(result, "NextMarker"));
     }
 
-    public static DescribeTagsResponse DescribeTags(string xml) =>
+    public static DescribeTagsResponse DescribeTags(XElement xml) =>
         new(Members(Result(xml, "DescribeTags"), "TagDescriptions")
             .Select(d => new TagDescription(Text(d, "ResourceArn") ?? "", Tags(d)))
             .ToList());
 
-    /// <summary>Reads <c>Code</c>, <c>Message</c> and <c>RequestId</c> from an <c>ErrorResponse</c>; null when the body is not one.</summary>
-    public static (string Code, string Message, string? RequestId)? Error(string xml)
-    {
-        XDocument document;
-        try
-        {
-            document = XDocument.Parse(xml);
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
-
-        // Match by local name: some proxies and older endpoints answer errors without the namespace.
-        var error = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
-        var code = error?.Elements().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
-        if (error is null || string.IsNullOrEmpty(code))
-        {
-            return null;
-        }
-
-        var message = error.Elements().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? "";
-        var requestId = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId")?.Value;
-        return (code, message, requestId);
-    }
-
-    private static XElement Result(string xml, string action)
-    {
-        var root = XDocument.Parse(xml).Root
-            ?? throw new FormatException($"Empty {action} response.");
-        return root.Element(Namespace + action + "Result")
-            ?? throw new FormatException($"{action} response has no {action}Result element in {Namespace}.");
-    }
+    private static XElement Result(XElement root, string action) =>
+        root.Child(action + "Result") ?? throw new FormatException($"{action} response has no <{action}Result> element.");
 
     private static LoadBalancer LoadBalancer(XElement e) => new()
     {
         LoadBalancerArn = Text(e, "LoadBalancerArn") ?? "",
         DnsName = Text(e, "DNSName"),
         CanonicalHostedZoneId = Text(e, "CanonicalHostedZoneId"),
-        CreatedTime = Text(e, "CreatedTime") is { } created
-            ? DateTimeOffset.Parse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
-            : null,
+        CreatedTime = e.Timestamp("CreatedTime"),
         LoadBalancerName = Text(e, "LoadBalancerName"),
         Scheme = Text(e, "Scheme"),
         VpcId = Text(e, "VpcId"),
-        State = e.Element(Namespace + "State") is { } state
+        State = e.Child("State") is { } state
             ? new LoadBalancerState(Text(state, "Code"), Text(state, "Reason"))
             : null,
         Type = Text(e, "Type"),
@@ -118,7 +83,7 @@ internal static class ElasticLoadBalancingXmlReader
         HealthCheckProtocol = Text(e, "HealthCheckProtocol"),
         HealthCheckPort = Text(e, "HealthCheckPort"),
         HealthCheckPath = Text(e, "HealthCheckPath"),
-        Matcher = e.Element(Namespace + "Matcher") is { } matcher
+        Matcher = e.Child("Matcher") is { } matcher
             ? new Matcher(Text(matcher, "HttpCode"), Text(matcher, "GrpcCode"))
             : null,
         LoadBalancerArns = Members(e, "LoadBalancerArns").Select(m => m.Value).ToList(),
@@ -127,8 +92,8 @@ internal static class ElasticLoadBalancingXmlReader
 
     private static TargetHealthDescription TargetHealthDescription(XElement e)
     {
-        var target = e.Element(Namespace + "Target");
-        var health = e.Element(Namespace + "TargetHealth");
+        var target = e.Child("Target");
+        var health = e.Child("TargetHealth");
         return new(
             new TargetDescription(target is null ? "" : Text(target, "Id") ?? "", target is null ? null : Int(target, "Port"), target is null ? null : Text(target, "AvailabilityZone")),
             Text(e, "HealthCheckPort"),
@@ -156,14 +121,11 @@ internal static class ElasticLoadBalancingXmlReader
     private static List<ElbTag> Tags(XElement parent) =>
         Members(parent, "Tags").Select(t => new ElbTag(Text(t, "Key") ?? "", Text(t, "Value"))).ToList();
 
-    private static IEnumerable<XElement> Members(XElement parent, string list) =>
-        parent.Element(Namespace + list)?.Elements(Namespace + "member") ?? [];
+    private static IReadOnlyList<XElement> Members(XElement parent, string list) => parent.ListItems(list, "member");
 
-    private static string? Text(XElement parent, string name) => parent.Element(Namespace + name)?.Value;
+    private static string? Text(XElement parent, string name) => parent.Text(name);
 
-    private static int? Int(XElement parent, string name) =>
-        Text(parent, name) is { } text ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+    private static int? Int(XElement parent, string name) => parent.Number(name);
 
-    private static bool? Bool(XElement parent, string name) =>
-        Text(parent, name) is { } text ? bool.Parse(text) : null;
+    private static bool? Bool(XElement parent, string name) => parent.Bool(name);
 }

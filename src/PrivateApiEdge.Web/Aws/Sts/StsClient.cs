@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using PrivateApiEdge.Web.Aws.Core;
@@ -6,55 +5,52 @@ using Sdk = Amazon.SecurityToken.Model;
 
 namespace PrivateApiEdge.Web.Aws.Sts;
 
-/// <summary>The adapter over AWSSDK.SecurityToken; SDK service errors become <see cref="AwsApiException"/>.</summary>
-public sealed class StsClient(IAmazonSecurityTokenService sts) : IStsClient
+/// <summary>The adapter over AWSSDK.SecurityToken; SDK service errors become <see cref="AwsApiException"/> (through <see cref="AwsSdkCallRunner"/>).</summary>
+public sealed class StsClient : IStsClient
 {
-    /// <summary>SigV4 signing name of STS.</summary>
-    public const string SigningName = "sts";
+    private readonly IAmazonSecurityTokenService _sts;
+    private readonly AwsSdkCallRunner _calls;
+
+    /// <param name="sts">The SDK client, configured for one session.</param>
+    /// <param name="calls">Error translation and metering; null translates errors without metering.</param>
+    public StsClient(IAmazonSecurityTokenService sts, AwsSdkCallRunner? calls = null)
+    {
+        ArgumentNullException.ThrowIfNull(sts);
+        _sts = sts;
+        _calls = calls ?? new AwsSdkCallRunner(AwsService.Sts);
+    }
 
     /// <summary>
-    /// SDK configuration for one session: an explicit <paramref name="serviceUrl"/> (sandbox or endpoint override)
-    /// signs for <paramref name="region"/>; without one the SDK uses the regional STS endpoint.
+    /// SDK configuration for one session: the endpoint the shared resolver picked (sandbox, override or the real
+    /// regional one), signed for the session's region.
     /// </summary>
-    public static AmazonSecurityTokenServiceConfig CreateConfig(string region, Uri? serviceUrl)
+    public static AmazonSecurityTokenServiceConfig CreateConfig(string region, Uri serviceUrl)
     {
         ArgumentException.ThrowIfNullOrEmpty(region);
-        var config = new AmazonSecurityTokenServiceConfig();
-        if (serviceUrl is null)
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        return new AmazonSecurityTokenServiceConfig
         {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-        else
-        {
-            config.ServiceURL = serviceUrl.ToString();
-            config.AuthenticationRegion = region;
-        }
-
-        return config;
+            ServiceURL = serviceUrl.ToString(),
+            AuthenticationRegion = region,
+        };
     }
 
     /// <summary>An adapter over a new SDK client for the given credentials and configuration.</summary>
-    public static StsClient Create(AWSCredentials credentials, AmazonSecurityTokenServiceConfig config) => new(new AmazonSecurityTokenServiceClient(credentials, config));
+    public static StsClient Create(AWSCredentials credentials, AmazonSecurityTokenServiceConfig config, AwsSdkCallRunner? calls = null) => new(new AmazonSecurityTokenServiceClient(credentials, config), calls);
 
-    public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
-    {
-        try
+    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
+        _calls.RunAsync("GetCallerIdentity", async () =>
         {
-            var response = await sts.GetCallerIdentityAsync(new Sdk.GetCallerIdentityRequest(), cancellationToken);
+            var response = await _sts.GetCallerIdentityAsync(new Sdk.GetCallerIdentityRequest(), cancellationToken);
             return new CallerIdentity(response.Account, response.Arn, response.UserId);
-        }
-        catch (AmazonServiceException exception)
-        {
-            throw Translate("GetCallerIdentity", exception);
-        }
-    }
+        });
 
-    public async Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
+    public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        try
+        return _calls.RunAsync("AssumeRole", async () =>
         {
-            var response = await sts.AssumeRoleAsync(
+            var response = await _sts.AssumeRoleAsync(
                 new Sdk.AssumeRoleRequest
                 {
                     RoleArn = request.RoleArn,
@@ -72,23 +68,10 @@ public sealed class StsClient(IAmazonSecurityTokenService sts) : IStsClient
                     credentials.Expiration is { } expiration ? Utc(expiration) : DateTimeOffset.MinValue),
                 response.AssumedRoleUser?.Arn,
                 response.AssumedRoleUser?.AssumedRoleId);
-        }
-        catch (AmazonServiceException exception)
-        {
-            throw Translate("AssumeRole", exception);
-        }
+        });
     }
 
     // The SDK parses timestamps as UTC; an unspecified kind is treated as UTC rather than as local time.
     private static DateTimeOffset Utc(DateTime value) =>
         new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
-
-    private static AwsApiException Translate(string operation, AmazonServiceException exception) => new(
-        SigningName,
-        operation,
-        string.IsNullOrEmpty(exception.ErrorCode) ? exception.StatusCode.ToString() : exception.ErrorCode,
-        exception.Message,
-        exception.StatusCode,
-        exception.RequestId,
-        exception);
 }

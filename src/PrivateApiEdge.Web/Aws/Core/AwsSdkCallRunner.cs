@@ -1,0 +1,71 @@
+using Amazon.Runtime;
+
+namespace PrivateApiEdge.Web.Aws.Core;
+
+/// <summary>
+/// Runs calls made through an AWS SDK client (the EC2 and STS adapters): turns SDK service errors into
+/// <see cref="AwsApiException"/> and meters each call, since SDK clients bypass our HTTP pipeline and its
+/// metering handler. One record per call; the SDK's own retries happen inside it.
+/// </summary>
+public sealed class AwsSdkCallRunner
+{
+    private readonly AwsService _service;
+    private readonly AwsCallMeter? _meter;
+    private readonly Guid? _deploymentId;
+    private readonly TimeProvider _timeProvider;
+
+    public AwsSdkCallRunner(AwsService service, AwsCallMeter? meter = null, Guid? deploymentId = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        _service = service;
+        _meter = meter;
+        _deploymentId = deploymentId;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    public async Task<T> RunAsync<T>(string operation, Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var startedAt = _timeProvider.GetUtcNow();
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var result = await call();
+            Record(operation, startedAt, started, 200, null);
+            return result;
+        }
+        catch (AmazonServiceException exception)
+        {
+            var translated = Translate(operation, exception);
+            Record(operation, startedAt, started, (int)exception.StatusCode, translated.ErrorCode);
+            throw translated;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Record(operation, startedAt, started, null, exception.GetType().Name);
+            throw;
+        }
+    }
+
+    public Task RunAsync(string operation, Func<Task> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return RunAsync(operation, async () =>
+        {
+            await call();
+            return true;
+        });
+    }
+
+    private AwsApiException Translate(string operation, AmazonServiceException exception) => new(
+        _service.SigningName,
+        operation,
+        string.IsNullOrEmpty(exception.ErrorCode) ? $"Http{(int)exception.StatusCode}" : exception.ErrorCode,
+        exception.Message,
+        exception.StatusCode,
+        exception.RequestId,
+        exception);
+
+    private void Record(string operation, DateTimeOffset startedAt, long started, int? status, string? errorCode) =>
+        _meter?.Record(new AwsCallRecord(startedAt, _service.SigningName, operation, _deploymentId, status, errorCode, _timeProvider.GetElapsedTime(started)));
+}
