@@ -108,7 +108,7 @@ public static class DeploymentPlanner
 
         if (model.GeoRestriction != GeoRestrictionKind.None)
         {
-            var verb = model.GeoRestriction == GeoRestrictionKind.Whitelist ? "Allow only" : "Block";
+            var verb = model.GeoRestriction == GeoRestrictionKind.Allow ? "Allow only" : "Block";
             yield return $"{verb} {string.Join(", ", DeploymentFormValidator.CountryCodes(model.GeoRestrictionCountries))}";
         }
 

@@ -1,0 +1,122 @@
+using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Provisioning;
+
+namespace PrivateApiEdge.UnitTests.Features.Deployments;
+
+public sealed class DeploymentServiceTests
+{
+    [Fact]
+    public async Task Create_stores_the_request_with_every_step_pending_and_enqueues_an_advance()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var jobs = new RecordingJobClient();
+        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+
+        var created = await service.CreateAsync(EngineHarness.Request("billing"), "alice", TestContext.Current.CancellationToken);
+
+        var stored = await harness.LoadAsync(created.Id);
+        Assert.Equal(DeploymentStatus.Pending, stored.Status);
+        Assert.Equal("billing.example.com", stored.Request.DomainName);
+        Assert.Equal(["subnet-a", "subnet-b"], stored.Request.SubnetIds);
+        Assert.Equal(StepPlan.Provisioning.Count, stored.Steps.Count);
+        var (job, _) = Assert.Single(jobs.Jobs);
+        Assert.Equal(typeof(AdvanceDeploymentJob), job.Type);
+        Assert.Equal(created.Id, job.Args[0]);
+    }
+
+    [Fact]
+    public async Task Create_refuses_a_name_that_is_taken()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        await service.CreateAsync(EngineHarness.Request("billing"), "alice", TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.CreateAsync(EngineHarness.Request("billing"), "bob", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Resume_is_refused_unless_the_deployment_failed()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var jobs = new RecordingJobClient();
+        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+
+        var error = await Assert.ThrowsAsync<DeploymentConflictException>(() => service.ResumeAsync(id, TestContext.Current.CancellationToken));
+
+        Assert.Contains("failed", error.Message, StringComparison.Ordinal);
+        Assert.Empty(jobs.Jobs);
+    }
+
+    [Fact]
+    public async Task Resume_after_a_failure_is_applied_by_the_next_advance()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        harness.Behaviors[StepNames.TargetGroup].Failures = 1;
+        var jobs = new RecordingJobClient();
+        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+        Assert.Equal(DeploymentStatus.Failed, await harness.RunUntilSettledAsync(id));
+
+        await service.ResumeAsync(id, TestContext.Current.CancellationToken);
+        var status = await harness.RunUntilSettledAsync(id);
+
+        Assert.Single(jobs.Jobs);
+        Assert.Equal(DeploymentStatus.Succeeded, status);
+    }
+
+    [Fact]
+    public async Task Retrying_an_unknown_step_is_refused()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.RetryStepAsync(id, "no-such-step", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Teardown_of_a_torn_down_deployment_is_refused_and_of_a_missing_one_is_not_found()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+        await harness.RunUntilSettledAsync(id);
+        await service.TeardownAsync(id, TestContext.Current.CancellationToken);
+        Assert.Equal(DeploymentStatus.TornDown, await harness.RunUntilSettledAsync(id));
+
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.TeardownAsync(id, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.TeardownAsync(Guid.NewGuid(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_log_pages_forward_from_the_last_line_seen()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+        await harness.RunUntilSettledAsync(id);
+
+        var first = await service.GetLogAsync(id, 0, 5, TestContext.Current.CancellationToken);
+        var next = await service.GetLogAsync(id, first[^1].Id, 1000, TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, first.Count);
+        Assert.NotEmpty(next);
+        Assert.True(next[0].Id > first[^1].Id);
+        Assert.Equal("Deployment is Succeeded.", next[^1].Message);
+    }
+
+    [Fact]
+    public async Task The_committed_migrations_create_a_schema_the_engine_runs_on()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: true);
+        await using var db = database.CreateDbContext();
+        var deployment = Deployment.Create(Guid.NewGuid(), EngineHarness.Request(), "alice", StepPlan.Provisioning.Select(s => s.Name), DateTimeOffset.UnixEpoch);
+        db.Deployments.Add(deployment);
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, db.DeploymentSteps.Count(s => s.DeploymentId == deployment.Id && s.Name == StepNames.Preflight));
+    }
+}

@@ -1,0 +1,112 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Web.Data;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Provisioning;
+
+namespace PrivateApiEdge.UnitTests.Features.Provisioning;
+
+public sealed class AdvanceDeploymentJobTests
+{
+    [Fact]
+    public async Task The_job_schedules_itself_for_the_earliest_wait()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        harness.Behaviors[StepNames.VpcEndpoint].Waits = 1;
+        harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(45);
+        var id = await harness.CreateDeploymentAsync();
+        var jobs = new RecordingJobClient();
+        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+
+        await job.RunAsync(id, TestContext.Current.CancellationToken);
+
+        var (scheduled, state) = Assert.Single(jobs.Jobs);
+        Assert.Equal(nameof(AdvanceDeploymentJob.RunAsync), scheduled.Method.Name);
+        Assert.Equal(id, scheduled.Args[0]);
+        var schedule = Assert.IsType<ScheduledState>(state);
+        Assert.InRange(schedule.EnqueueAt - schedule.ScheduledAt, TimeSpan.FromSeconds(44), TimeSpan.FromSeconds(46));
+    }
+
+    [Fact]
+    public async Task The_job_schedules_nothing_once_the_deployment_is_finished()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var id = await harness.CreateDeploymentAsync();
+        var jobs = new RecordingJobClient();
+        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+
+        await job.RunAsync(id, TestContext.Current.CancellationToken);
+        await job.RunAsync(id, TestContext.Current.CancellationToken);
+
+        Assert.Empty(jobs.Jobs);
+        Assert.Equal(DeploymentStatus.Succeeded, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Waiting_deployments_do_not_hold_workers_so_two_workers_serve_many_deployments()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var vpcOriginsDeployed = false;
+        harness.Behaviors[StepNames.VpcOrigin].ReadyWhen = () => Volatile.Read(ref vpcOriginsDeployed);
+        harness.Behaviors[StepNames.VpcOrigin].WaitDelay = TimeSpan.FromMilliseconds(100);
+        var storage = new InMemoryStorage();
+        var jobs = new BackgroundJobClient(storage);
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IDbContextFactory<PortalDbContext>>(harness.Database)
+            .AddSingleton<IStepCatalog>(harness.Catalog)
+            .AddSingleton<IDeploymentProgressNotifier>(harness.Notifier)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(Options.Create(new ProvisioningOptions()))
+            .AddSingleton<IBackgroundJobClient>(jobs)
+            .AddSingleton<ProvisioningEngine>()
+            .AddTransient<AdvanceDeploymentJob>()
+            .BuildServiceProvider();
+        using var server = new BackgroundJobServer(
+            new BackgroundJobServerOptions
+            {
+                WorkerCount = 2,
+                SchedulePollingInterval = TimeSpan.FromMilliseconds(100),
+                Activator = new ServiceProviderJobActivator(services),
+            },
+            storage);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            var id = await harness.CreateDeploymentAsync(EngineHarness.Request($"api{i}"));
+            ids.Add(id);
+            jobs.Enqueue<AdvanceDeploymentJob>(job => job.RunAsync(id, CancellationToken.None));
+        }
+
+        await Eventually.HoldsAsync(async () => await CountAsync(harness, ids, DeploymentPhase.Provision, StepNames.VpcOrigin, StepStatus.Waiting) == ids.Count,
+            TimeSpan.FromSeconds(60), "all eight deployments waiting for their VPC origin at the same time");
+        Volatile.Write(ref vpcOriginsDeployed, true);
+        await Eventually.HoldsAsync(async () => await CountStatusAsync(harness, ids, DeploymentStatus.Succeeded) == ids.Count,
+            TimeSpan.FromSeconds(60), "all eight deployments succeeded");
+
+        Assert.Equal(ids.Count * StepPlan.Teardown.Count, harness.Cloud.Resources.Count);
+    }
+
+    private static async Task<int> CountAsync(EngineHarness harness, List<Guid> ids, DeploymentPhase phase, string step, StepStatus status)
+    {
+        await using var db = harness.Database.CreateDbContext();
+        return await db.DeploymentSteps.CountAsync(s => ids.Contains(s.DeploymentId) && s.Phase == phase && s.Name == step && s.Status == status);
+    }
+
+    private static async Task<int> CountStatusAsync(EngineHarness harness, List<Guid> ids, DeploymentStatus status)
+    {
+        await using var db = harness.Database.CreateDbContext();
+        return await db.Deployments.CountAsync(d => ids.Contains(d.Id) && d.Status == status);
+    }
+
+    private sealed class ServiceProviderJobActivator(IServiceProvider services) : JobActivator
+    {
+        public override object ActivateJob(Type jobType) => ActivatorUtilities.GetServiceOrCreateInstance(services, jobType);
+    }
+}
