@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PrivateApiEdge.Web.Features.Connectivity;
+using PrivateApiEdge.Web.Components.Pages.Deployments;
 using PrivateApiEdge.Web.Features.Dashboard;
+using PrivateApiEdge.Web.Features.DeploymentForm;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -15,6 +17,9 @@ public static class UiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConnectivityService>();
         builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<DeploymentFormLookups>();
+        builder.Services.AddScoped<FormPreflight>();
+        builder.Services.AddSingleton<StepDurationEstimates>();
         return builder;
     }
 }
