@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PrivateApiEdge.Sandbox.Core.Faults;
 
 namespace PrivateApiEdge.Sandbox;
 
@@ -18,4 +19,13 @@ public sealed class SandboxOptions
 
     /// <summary>File the sandbox state persists to, so resources survive a restart; empty keeps it in memory.</summary>
     public string? StateFile { get; set; }
+
+    /// <summary>Faults active from the start (more can be added at run time through <c>POST /_sandbox/faults</c>).</summary>
+    public IList<SandboxFaultRule> Faults { get; init; } = [];
+
+    /// <summary>Seed for the random draws of rate-based faults, for reproducible runs; null draws from a shared generator.</summary>
+    public int? FaultSeed { get; set; }
+
+    /// <summary>The clock lifecycles are computed from; tests may pass a FakeTimeProvider.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

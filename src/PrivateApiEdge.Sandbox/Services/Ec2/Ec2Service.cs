@@ -1,0 +1,111 @@
+using PrivateApiEdge.Sandbox.Core;
+using PrivateApiEdge.Sandbox.Core.Protocols;
+using PrivateApiEdge.Sandbox.State;
+
+namespace PrivateApiEdge.Sandbox.Services.Ec2;
+
+/// <summary>EC2 (protocol <c>ec2</c>, API version 2016-11-15): the VPC, security group and VPC endpoint operations.</summary>
+public sealed partial class Ec2Service : ISandboxService
+{
+    private readonly Dictionary<string, SandboxOperation> _operations;
+
+    public Ec2Service()
+    {
+        _operations = new Dictionary<string, Func<SandboxRequest, SandboxResponse>>(StringComparer.Ordinal)
+        {
+            ["DescribeVpcs"] = DescribeVpcs,
+            ["DescribeVpcAttribute"] = DescribeVpcAttribute,
+            ["ModifyVpcAttribute"] = ModifyVpcAttribute,
+            ["DescribeSubnets"] = DescribeSubnets,
+            ["DescribeInternetGateways"] = DescribeInternetGateways,
+            ["DescribeAvailabilityZones"] = DescribeAvailabilityZones,
+            ["CreateSecurityGroup"] = CreateSecurityGroup,
+            ["DescribeSecurityGroups"] = DescribeSecurityGroups,
+            ["DeleteSecurityGroup"] = DeleteSecurityGroup,
+            ["AuthorizeSecurityGroupIngress"] = r => AuthorizeSecurityGroupRules(r, egress: false),
+            ["AuthorizeSecurityGroupEgress"] = r => AuthorizeSecurityGroupRules(r, egress: true),
+            ["RevokeSecurityGroupIngress"] = r => RevokeSecurityGroupRules(r, egress: false),
+            ["RevokeSecurityGroupEgress"] = r => RevokeSecurityGroupRules(r, egress: true),
+            ["DescribeSecurityGroupRules"] = DescribeSecurityGroupRules,
+            ["DescribeManagedPrefixLists"] = DescribeManagedPrefixLists,
+            ["GetManagedPrefixListEntries"] = GetManagedPrefixListEntries,
+            ["CreateVpcEndpoint"] = CreateVpcEndpoint,
+            ["DescribeVpcEndpoints"] = DescribeVpcEndpoints,
+            ["DeleteVpcEndpoints"] = DeleteVpcEndpoints,
+            ["DescribeNetworkInterfaces"] = DescribeNetworkInterfaces,
+            ["CreateTags"] = CreateTags,
+            ["DeleteTags"] = DeleteTags,
+        }.ToDictionary(p => p.Key, p => SandboxOperation.Sync(p.Key, p.Value), StringComparer.Ordinal);
+    }
+
+    public string SigningName => "ec2";
+
+    public SandboxProtocol Protocol => SandboxProtocol.Ec2;
+
+    public string XmlNamespace => Ec2Protocol.Namespace;
+
+    public SandboxErrorCode ThrottlingError { get; } = new("RequestLimitExceeded", 503, "Request limit exceeded.");
+
+    public SandboxOperation? Resolve(SandboxRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Form["Action"] is { } action && _operations.TryGetValue(action, out var operation) ? operation : null;
+    }
+
+    private static SandboxResponse CreateTags(SandboxRequest request)
+    {
+        var ids = request.Form.List("ResourceId");
+        var tags = request.Form.StructList("Tag").Select(t => new SandboxTag(t.Required("Key"), t["Value"] ?? string.Empty)).ToList();
+        request.World.Write(world =>
+        {
+            var resources = ids.Select(id => FindTaggable(world, request, id)).ToList();
+            resources.ForEach(r => r.SetTags(tags));
+        });
+        return Ec2Protocol.Ok(request);
+    }
+
+    private static SandboxResponse DeleteTags(SandboxRequest request)
+    {
+        var ids = request.Form.List("ResourceId");
+        var tags = request.Form.StructList("Tag").Select(t => (Key: t.Required("Key"), Value: t["Value"])).ToList();
+        request.World.Write(world =>
+        {
+            foreach (var resource in ids.Select(id => FindTaggable(world, request, id)).ToList())
+            {
+                // A tag given without a value goes whatever its value; with a value, only on an exact match.
+                resource.Tags.RemoveAll(t => tags.Count == 0 || tags.Any(d => d.Key == t.Key && (d.Value is null || d.Value == t.Value)));
+            }
+        });
+        return Ec2Protocol.Ok(request);
+    }
+
+    private static SandboxResource FindTaggable(SandboxWorld world, SandboxRequest request, string id) =>
+        world.Part<Ec2State>().FindTaggable(request.Region, id) is { } resource && resource.IsVisible(request.Now)
+            ? resource
+            : throw NotFound(id);
+
+    /// <summary>The NotFound error EC2 gives for an id, by its prefix.</summary>
+    internal static SandboxServiceException NotFound(string id)
+    {
+        var prefix = id.Split('-')[0];
+        return prefix switch
+        {
+            "vpc" => new SandboxServiceException("InvalidVpcID.NotFound", $"The vpc ID '{id}' does not exist"),
+            "subnet" => new SandboxServiceException("InvalidSubnetID.NotFound", $"The subnet ID '{id}' does not exist"),
+            "sg" => new SandboxServiceException("InvalidGroup.NotFound", $"The security group '{id}' does not exist"),
+            "sgr" => new SandboxServiceException("InvalidSecurityGroupRuleId.NotFound", $"The security group rule ID '{id}' does not exist"),
+            "igw" => new SandboxServiceException("InvalidInternetGatewayID.NotFound", $"The internetGateway ID '{id}' does not exist"),
+            "eni" => new SandboxServiceException("InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{id}' does not exist"),
+            "vpce" => new SandboxServiceException("InvalidVpcEndpointId.NotFound", $"The Vpc Endpoint Id '{id}' does not exist"),
+            "pl" => new SandboxServiceException("InvalidPrefixListID.NotFound", $"The prefix list ID '{id}' does not exist"),
+            _ => new SandboxServiceException("InvalidID", $"The ID '{id}' is not valid"),
+        };
+    }
+
+    private static List<SandboxTag> TagsFor(SandboxRequest request, string resourceType) =>
+        request.Form.StructList("TagSpecification")
+            .Where(s => string.Equals(s["ResourceType"], resourceType, StringComparison.Ordinal))
+            .SelectMany(s => s.StructList("Tag"))
+            .Select(t => new SandboxTag(t.Required("Key"), t["Value"] ?? string.Empty))
+            .ToList();
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using PrivateApiEdge.Sandbox.Seed;
+
+namespace PrivateApiEdge.IntegrationTests.Sandbox;
+
+public sealed class SandboxStateTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Resources_survive_a_restart_with_the_same_state_file()
+    {
+        var stateFile = Path.Combine(Path.GetTempPath(), $"sandbox-state-{Guid.NewGuid():N}.json");
+        try
+        {
+            string groupId;
+            string endpointId;
+            await using (var first = await SandboxTestClients.StartAsync(stateFile: stateFile))
+            {
+                using var ec2 = SandboxTestClients.Ec2(first);
+                groupId = (await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "persisted", ("keep", "me"))).GroupId;
+                endpointId = (await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
+                {
+                    VpcId = SandboxSeed.VpcId,
+                    ServiceName = "com.amazonaws.eu-west-1.execute-api",
+                    VpcEndpointType = VpcEndpointType.Interface,
+                    SubnetIds = [SandboxSeed.SubnetAId],
+                    SecurityGroupIds = [groupId],
+                }, Ct)).VpcEndpoint.VpcEndpointId;
+            }
+
+            await using var second = await SandboxTestClients.StartAsync(stateFile: stateFile);
+            using var again = SandboxTestClients.Ec2(second);
+            var group = Assert.Single((await again.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupIds = [groupId] }, Ct)).SecurityGroups);
+            var endpoint = Assert.Single((await again.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [endpointId] }, Ct)).VpcEndpoints);
+            Assert.Equal("me", group.Tags.Single(t => t.Key == "keep").Value);
+            Assert.Equal(State.Available, endpoint.State);
+            Assert.Single(endpoint.NetworkInterfaceIds);
+        }
+        finally
+        {
+            File.Delete(stateFile);
+        }
+    }
+
+    [Fact]
+    public async Task The_inventory_lists_created_resources_with_type_region_and_tags_apart_from_the_seed()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        var group = await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "listed", ("privateapiedge:deployment", "d-42"));
+
+        var created = await InventoryAsync(control, "?seeded=false");
+        var seeded = await InventoryAsync(control, "?seeded=true");
+
+        var item = Assert.Single(created);
+        Assert.Equal("ec2:security-group", item.GetProperty("type").GetString());
+        Assert.Equal(group.GroupId, item.GetProperty("id").GetString());
+        Assert.Equal(SandboxSeed.DefaultRegion, item.GetProperty("region").GetString());
+        Assert.Equal("d-42", item.GetProperty("tags").GetProperty("privateapiedge:deployment").GetString());
+        Assert.Contains(seeded, i => i.GetProperty("id").GetString() == SandboxSeed.VpcId);
+        Assert.Contains(seeded, i => i.GetProperty("id").GetString() == SandboxSeed.PublicHostedZoneId);
+        Assert.Contains(seeded, i => i.GetProperty("arn").GetString() == SandboxSeed.CloudFrontCertificateArn);
+    }
+
+    [Fact]
+    public async Task Reset_drops_created_resources_and_restores_the_seed()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "doomed");
+        await ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = SandboxSeed.VpcWithoutDnsHostnamesId, EnableDnsHostnames = true }, Ct);
+
+        using var reset = await control.PostAsync("/_sandbox/reset", null, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Empty(await InventoryAsync(control, "?seeded=false"));
+        var attribute = await ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest
+        {
+            VpcId = SandboxSeed.VpcWithoutDnsHostnamesId,
+            Attribute = VpcAttributeName.EnableDnsHostnames,
+        }, Ct);
+        Assert.False(attribute.EnableDnsHostnames);
+    }
+
+    [Fact]
+    public async Task One_sandbox_serves_many_regions_taken_from_the_credential_scope()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var ireland = SandboxTestClients.Ec2(sandbox, "eu-west-1");
+        using var virginia = SandboxTestClients.Ec2(sandbox, "us-east-1");
+
+        var inIreland = await ireland.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct);
+        var inVirginia = await virginia.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct);
+        var zones = await virginia.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest(), Ct);
+
+        Assert.Contains(inIreland.Vpcs, v => v.VpcId == SandboxSeed.VpcId);
+        Assert.Empty(inVirginia.Vpcs ?? []);
+        Assert.All(zones.AvailabilityZones, z => Assert.StartsWith("us-east-1", z.ZoneName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_signature_or_for_an_unknown_service_is_refused()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var anonymous = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        using var lambda = SandboxTestClients.Signed(sandbox, "lambda");
+
+        using var unsigned = await anonymous.GetAsync("/2013-04-01/hostedzone", Ct);
+        using var unknown = await lambda.GetAsync("/2015-03-31/functions", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True(unknown.Headers.Contains("x-amzn-RequestId"));
+    }
+
+    private static async Task<List<JsonElement>> InventoryAsync(HttpClient control, string query)
+    {
+        var document = await control.GetFromJsonAsync<JsonElement>("/_sandbox/inventory" + query, Ct);
+        return [.. document.GetProperty("resources").EnumerateArray()];
+    }
+}
