@@ -84,7 +84,18 @@ public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
         for (var i = 0; i < count; i++)
         {
             var region = i % 2 == 0 ? "eu-west-1" : "us-west-2";
-            db.Deployments.Add(new Deployment(Guid.NewGuid(), $"{owner}-{i:D3}", $"api-{i}.{owner}.example.com", region, owner, Start.AddMinutes(i)));
+            var request = new DeploymentRequest
+            {
+                Name = $"{owner}-{i:D3}",
+                DomainName = $"api-{i}.{owner}.example.com",
+                Region = region,
+                VpcId = "vpc-12345678",
+                SubnetIds = ["subnet-12345678", "subnet-87654321"],
+                CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/0d3e0000-0000-4000-8000-00000000c001",
+                RegionalCertificateArn = $"arn:aws:acm:{region}:111122223333:certificate/0d3e0000-0000-4000-8000-00000000c002",
+                HostedZoneId = "Z0D3E00000000000000A1",
+            };
+            db.Deployments.Add(Deployment.Create(Guid.NewGuid(), request, owner, [], Start.AddMinutes(i)));
         }
 
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
