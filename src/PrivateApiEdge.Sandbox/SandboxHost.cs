@@ -40,6 +40,9 @@ public sealed class SandboxHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+
+        // In-process, the sandbox shares the portal's console; per-request hosting logs would drown the portal's own.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(Options.Create(options));
         var app = Build(builder);
         await app.StartAsync(cancellationToken);

@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalDatabase();
 builder.AddAwsAccess();
 builder.AddBackgroundJobs();
+builder.AddProvisioning();
 builder.AddPortalAuthentication();
 builder.AddPortalHealthChecks();
 builder.AddPortalUi();

@@ -8,7 +8,6 @@ using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Aws.Ec2;
 using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
-using PrivateApiEdge.Web.Aws.Route53;
 using PrivateApiEdge.Web.Aws.Sts;
 
 namespace PrivateApiEdge.Web.Hosting;
@@ -52,6 +51,11 @@ public static class AwsAccessExtensions
             Environment.GetEnvironmentVariable,
             sp.GetRequiredService<SandboxEndpoint>()));
         services.TryAddSingleton<IAwsCredentialSource, AwsCredentialSource>();
+
+        // Kept apart from the other per-API factories so branches adding APIs merge without conflicts.
+        services.TryAddSingleton<IAwsServiceClientFactory<Aws.Route53.IRoute53Client>, Aws.Route53.Route53ClientFactory>();
+        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
+
         services.TryAddSingleton(sp => new AwsHttpClientFactory(
             sp.GetRequiredService<AwsEndpointResolver>(),
             sp.GetRequiredService<IAwsCredentialSource>(),
@@ -60,12 +64,10 @@ public static class AwsAccessExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IElasticLoadBalancingClient>, ElasticLoadBalancingClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IApiGatewayClient>, ApiGatewayClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IEc2Client>, Ec2ClientFactory>();
         services.TryAddSingleton<IAwsServiceClientFactory<IStsClient>, StsClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
         return services;
     }
 }

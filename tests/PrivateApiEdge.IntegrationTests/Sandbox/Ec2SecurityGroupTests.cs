@@ -153,6 +153,32 @@ public sealed class Ec2SecurityGroupTests
     }
 
     [Fact]
+    public async Task Rules_carry_the_tags_given_at_authorization_and_CreateTags_on_a_rule_id()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        var group = await CreateGroupAsync(ec2, "tagged-rules");
+
+        var authorized = await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
+        {
+            GroupId = group.GroupId,
+            IpPermissions = [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443, Ipv4Ranges = [new IpRange { CidrIp = "10.0.0.0/8" }] }],
+            TagSpecifications = [new TagSpecification { ResourceType = ResourceType.SecurityGroupRule, Tags = [new Tag("privateapiedge:step", "origin-security")] }],
+        }, Ct);
+        var ruleId = Assert.Single(authorized.SecurityGroupRules).SecurityGroupRuleId;
+        await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [ruleId], Tags = [new Tag("extra", "yes")] }, Ct);
+
+        var rules = await ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest
+        {
+            Filters = [new Filter("tag:privateapiedge:step", ["origin-security"])],
+        }, Ct);
+
+        var rule = Assert.Single(rules.SecurityGroupRules);
+        Assert.Equal(ruleId, rule.SecurityGroupRuleId);
+        Assert.Equal(["extra", "privateapiedge:step"], rule.Tags.Select(t => t.Key).Order());
+    }
+
+    [Fact]
     public async Task DescribeSecurityGroups_pages_with_MaxResults_and_NextToken()
     {
         await using var sandbox = await SandboxTestClients.StartAsync();

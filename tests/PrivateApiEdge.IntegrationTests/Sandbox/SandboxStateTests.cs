@@ -58,14 +58,36 @@ public sealed class SandboxStateTests
         var created = await InventoryAsync(control, "?seeded=false");
         var seeded = await InventoryAsync(control, "?seeded=true");
 
-        var item = Assert.Single(created);
-        Assert.Equal("ec2:security-group", item.GetProperty("type").GetString());
+        Assert.Equal(["ec2:security-group", "ec2:security-group-rule"], created.Select(i => i.GetProperty("type").GetString()).Order());
+        var item = created.Single(i => i.GetProperty("type").GetString() == "ec2:security-group");
+        var egress = created.Single(i => i.GetProperty("type").GetString() == "ec2:security-group-rule");
+        Assert.Equal(group.GroupId, egress.GetProperty("details").GetProperty("groupId").GetString());
         Assert.Equal(group.GroupId, item.GetProperty("id").GetString());
         Assert.Equal(SandboxSeed.DefaultRegion, item.GetProperty("region").GetString());
         Assert.Equal("d-42", item.GetProperty("tags").GetProperty("privateapiedge:deployment").GetString());
         Assert.Contains(seeded, i => i.GetProperty("id").GetString() == SandboxSeed.VpcId);
         Assert.Contains(seeded, i => i.GetProperty("id").GetString() == SandboxSeed.PublicHostedZoneId);
         Assert.Contains(seeded, i => i.GetProperty("arn").GetString() == SandboxSeed.CloudFrontCertificateArn);
+    }
+
+    [Fact]
+    public async Task The_inventory_shows_dns_records_a_deployment_adds_to_the_seeded_zone()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        await Route53Tests.ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, $"""
+            <ChangeResourceRecordSetsRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeBatch><Changes>
+            <Change><Action>CREATE</Action><ResourceRecordSet><Name>{SandboxSeed.DemoApiHostName}</Name><Type>A</Type>
+            <AliasTarget><HostedZoneId>{SandboxSeed.CloudFrontHostedZoneId}</HostedZoneId><DNSName>d1.cloudfront.net</DNSName><EvaluateTargetHealth>false</EvaluateTargetHealth></AliasTarget>
+            </ResourceRecordSet></Change></Changes></ChangeBatch></ChangeResourceRecordSetsRequest>
+            """);
+
+        var created = await InventoryAsync(control, "?seeded=false");
+
+        var record = Assert.Single(created);
+        Assert.Equal("route53:record-set", record.GetProperty("type").GetString());
+        Assert.Equal($"{SandboxSeed.PublicHostedZoneId}/{SandboxSeed.DemoApiHostName}./A", record.GetProperty("id").GetString());
     }
 
     [Fact]

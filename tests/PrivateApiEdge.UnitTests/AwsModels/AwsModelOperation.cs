@@ -52,6 +52,62 @@ public sealed partial class AwsModelOperation
         }
     }
 
+    /// <summary>
+    /// Stricter than <see cref="AssertRequestConforms"/>: every XML structure lists its members in model order.
+    /// CloudFront validates bodies against a schema of ordered sequences, so its clients should pass this too.
+    /// </summary>
+    public void AssertRequestMemberOrder(string body)
+    {
+        var problems = new List<string>();
+        if (TryParseXml(body, problems, out var root) && InputShape is { } shape)
+        {
+            var rootShape = shape.TryGetProperty("payload", out var payloadName)
+                ? Target(Members(shape).Single(m => m.Name == payloadName.GetString()).Value)
+                : shape;
+            CheckOrder(root, rootShape, root.Name.LocalName, problems);
+        }
+
+        if (problems.Count > 0)
+        {
+            Assert.Fail($"{Model.Service} {Name} request lists members out of model order:\n - {string.Join("\n - ", problems)}");
+        }
+    }
+
+    private void CheckOrder(XElement element, JsonElement shape, string path, List<string> problems)
+    {
+        switch (Type(shape))
+        {
+            case "structure":
+                var members = Members(shape);
+                var last = -1;
+                foreach (var child in element.Elements())
+                {
+                    var index = members.FindIndex(m => XmlName(m) == child.Name.LocalName);
+                    if (index < 0)
+                    {
+                        continue;
+                    }
+
+                    if (index < last)
+                    {
+                        problems.Add($"{path}/{child.Name.LocalName} comes after {XmlName(members[last])}");
+                    }
+
+                    last = Math.Max(last, index);
+                    CheckOrder(child, Target(members[index].Value), $"{path}/{child.Name.LocalName}", problems);
+                }
+
+                break;
+            case "list":
+                foreach (var item in element.Elements())
+                {
+                    CheckOrder(item, Target(shape.GetProperty("member")), $"{path}/{item.Name.LocalName}", problems);
+                }
+
+                break;
+        }
+    }
+
     public IReadOnlyList<string> ValidateRequest(HttpRequestMessage request, string? body)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -252,9 +308,9 @@ public sealed partial class AwsModelOperation
         }
         else if (bodyMembers.Count > 0)
         {
-            var input2 = _operation.GetProperty("input");
-            rootName = input2.TryGetProperty("locationName", out var name) ? name.GetString() : null;
-            ns = input2.TryGetProperty("xmlNamespace", out var inputNs) ? inputNs.GetProperty("uri").GetString() : Model.XmlNamespace;
+            var inputRef = _operation.GetProperty("input");
+            rootName = inputRef.TryGetProperty("locationName", out var name) ? name.GetString() : null;
+            ns = inputRef.TryGetProperty("xmlNamespace", out var inputNs) ? inputNs.GetProperty("uri").GetString() : Model.XmlNamespace;
             rootShape = shape;
             allowed = bodyMembers;
         }

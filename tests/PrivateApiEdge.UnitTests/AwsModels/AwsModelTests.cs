@@ -80,6 +80,17 @@ public sealed class AwsModelTests
     }
 
     [Fact]
+    public void Member_order_can_be_checked_for_schema_validating_services()
+    {
+        var operation = AwsModel.Load("cloudfront").Operation("CreateVpcOrigin");
+        var swapped = VpcOriginRequestBody(CloudFrontNs).Replace("<Name>n</Name><Arn>arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/a/b</Arn>", "<Arn>arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/a/b</Arn><Name>n</Name>", StringComparison.Ordinal);
+
+        operation.AssertRequestMemberOrder(VpcOriginRequestBody(CloudFrontNs));
+        var failure = Assert.ThrowsAny<Exception>(() => operation.AssertRequestMemberOrder(swapped));
+        Assert.Contains("Name comes after Arn", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Static_template_query_keys_and_unknown_query_parameters_are_checked()
     {
         var operation = AwsModel.Load("route53").Operation("ListResourceRecordSets");

@@ -61,6 +61,7 @@ public sealed class Ec2SecurityGroupRule
     public string? ReferencedGroupId { get; set; }
     public string? ReferencedGroupOwnerId { get; set; }
     public string? Description { get; set; }
+    public List<SandboxTag> Tags { get; set; } = [];
 
     /// <summary>Same protocol, ports and peer: what AWS calls a duplicate (descriptions do not count).</summary>
     public bool SameAs(Ec2SecurityGroupRule other)
@@ -167,4 +168,46 @@ public sealed class Ec2ManagedPrefixList : SandboxResource
 
     [JsonIgnore]
     public override string ResourceType => "ec2:prefix-list";
+}
+
+/// <summary>
+/// A security group rule seen as a resource of its own (it has an id and tags in EC2), so the inventory shows rules
+/// added to groups a deployment does not own, such as CloudFront's service group. Built on the fly; shares the
+/// rule's tag list.
+/// </summary>
+public sealed class Ec2SecurityGroupRuleView : SandboxResource
+{
+    public Ec2SecurityGroupRuleView(Ec2SecurityGroup group, Ec2SecurityGroupRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(rule);
+        Group = group;
+        Rule = rule;
+        Id = rule.RuleId;
+        Arn = $"arn:aws:ec2:{group.Region}:{group.AccountId}:security-group-rule/{rule.RuleId}";
+        AccountId = group.AccountId;
+        Region = group.Region;
+        Tags = rule.Tags;
+        CreatedAt = group.CreatedAt;
+        VisibleAt = group.VisibleAt;
+        Seeded = group.Seeded;
+    }
+
+    [JsonIgnore]
+    public Ec2SecurityGroup Group { get; }
+
+    [JsonIgnore]
+    public Ec2SecurityGroupRule Rule { get; }
+
+    [JsonIgnore]
+    public override string ResourceType => "ec2:security-group-rule";
+
+    public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>
+    {
+        ["groupId"] = Group.Id,
+        ["direction"] = Rule.IsEgress ? "egress" : "ingress",
+        ["protocol"] = Rule.IpProtocol,
+        ["ports"] = Rule.IpProtocol == "-1" ? "all" : $"{Rule.FromPort}-{Rule.ToPort}",
+        ["peer"] = Rule.CidrIpv4 ?? Rule.CidrIpv6 ?? Rule.PrefixListId ?? Rule.ReferencedGroupId ?? string.Empty,
+    };
 }

@@ -126,13 +126,13 @@ public sealed partial class Ec2Service
             foreach (var rule in rules)
             {
                 rule.RuleId = SandboxWorld.NewId("sgr");
+                rule.Tags = [.. tags];
                 group.Rules.Add(rule);
             }
 
             return (group, rules);
         });
-        return Ok(request, E("return", "true"), Set("securityGroupRuleSet", added, r => Ec2Shapes.SecurityGroupRule(group, r).Select(e =>
-            e is System.Xml.Linq.XElement { Name.LocalName: "tagSet" } ? Ec2Shapes.TagSet(tags) : e)));
+        return Ok(request, E("return", "true"), Set("securityGroupRuleSet", added, r => Ec2Shapes.SecurityGroupRule(group, r)));
     }
 
     private static SandboxResponse RevokeSecurityGroupRules(SandboxRequest request, bool egress)
@@ -184,7 +184,9 @@ public sealed partial class Ec2Service
             {
                 "group-id" => f.Values.Any(v => Wildcard(v, r.Group.Id)),
                 "security-group-rule-id" => f.Values.Any(v => Wildcard(v, r.Rule.RuleId)),
-                _ when f.Name.StartsWith("tag", StringComparison.Ordinal) => false,
+                _ when f.Name.StartsWith("tag:", StringComparison.Ordinal) =>
+                    r.Rule.Tags.Any(t => t.Key == f.Name[4..] && f.Values.Any(v => Wildcard(v, t.Value))),
+                "tag-key" => r.Rule.Tags.Any(t => f.Values.Any(v => Wildcard(v, t.Key))),
                 _ => throw new SandboxServiceException("InvalidParameterValue", $"The filter '{f.Name}' is invalid"),
             }))
             .ToList();

@@ -58,8 +58,11 @@ public sealed partial class Ec2Service : ISandboxService
         var tags = request.Form.StructList("Tag").Select(t => new SandboxTag(t.Required("Key"), t["Value"] ?? string.Empty)).ToList();
         request.World.Write(world =>
         {
-            var resources = ids.Select(id => FindTaggable(world, request, id)).ToList();
-            resources.ForEach(r => r.SetTags(tags));
+            foreach (var tagList in ids.Select(id => TagListOf(world, request, id)).ToList())
+            {
+                tagList.RemoveAll(t => tags.Any(n => n.Key == t.Key));
+                tagList.AddRange(tags);
+            }
         });
         return Ec2Protocol.Ok(request);
     }
@@ -70,19 +73,30 @@ public sealed partial class Ec2Service : ISandboxService
         var tags = request.Form.StructList("Tag").Select(t => (Key: t.Required("Key"), Value: t["Value"])).ToList();
         request.World.Write(world =>
         {
-            foreach (var resource in ids.Select(id => FindTaggable(world, request, id)).ToList())
+            foreach (var tagList in ids.Select(id => TagListOf(world, request, id)).ToList())
             {
                 // A tag given without a value goes whatever its value; with a value, only on an exact match.
-                resource.Tags.RemoveAll(t => tags.Count == 0 || tags.Any(d => d.Key == t.Key && (d.Value is null || d.Value == t.Value)));
+                tagList.RemoveAll(t => tags.Count == 0 || tags.Any(d => d.Key == t.Key && (d.Value is null || d.Value == t.Value)));
             }
         });
         return Ec2Protocol.Ok(request);
     }
 
-    private static SandboxResource FindTaggable(SandboxWorld world, SandboxRequest request, string id) =>
-        world.Part<Ec2State>().FindTaggable(request.Region, id) is { } resource && resource.IsVisible(request.Now)
-            ? resource
+    /// <summary>The tags of a resource, or of a security group rule (rules are taggable but live inside their group).</summary>
+    private static List<SandboxTag> TagListOf(SandboxWorld world, SandboxRequest request, string id)
+    {
+        var ec2 = world.Part<Ec2State>();
+        if (id.StartsWith("sgr-", StringComparison.Ordinal))
+        {
+            return ec2.SecurityGroups.Where(g => g.Region == request.Region && g.IsVisible(request.Now))
+                .SelectMany(g => g.Rules).FirstOrDefault(r => r.RuleId == id)?.Tags
+                ?? throw NotFound(id);
+        }
+
+        return ec2.FindTaggable(request.Region, id) is { } resource && resource.IsVisible(request.Now)
+            ? resource.Tags
             : throw NotFound(id);
+    }
 
     /// <summary>The NotFound error EC2 gives for an id, by its prefix.</summary>
     internal static SandboxServiceException NotFound(string id)

@@ -104,7 +104,7 @@ internal static class Ec2Shapes
         rule.PrefixListId is null ? null : E("prefixListId", rule.PrefixListId),
         rule.ReferencedGroupId is null ? null : E("referencedGroupInfo", E("groupId", rule.ReferencedGroupId), E("userId", rule.ReferencedGroupOwnerId)),
         rule.Description is null ? null : E("description", rule.Description),
-        E("tagSet"),
+        TagSet(rule.Tags),
         E("securityGroupRuleArn", $"arn:aws:ec2:{group.Region}:{group.AccountId}:security-group-rule/{rule.RuleId}"),
     ];
 

@@ -25,6 +25,7 @@ public sealed class Ec2State : SandboxStatePart
 
     public override IEnumerable<SandboxResource> Resources() =>
         Vpcs.Cast<SandboxResource>().Concat(Subnets).Concat(InternetGateways).Concat(SecurityGroups)
+            .Concat(SecurityGroups.SelectMany(g => g.Rules.Select(r => new Ec2SecurityGroupRuleView(g, r))))
             .Concat(NetworkInterfaces).Concat(VpcEndpoints).Concat(PrefixLists);
 
     public Ec2Vpc? FindVpc(string region, string vpcId) => Vpcs.FirstOrDefault(v => v.Region == region && v.Id == vpcId);

@@ -97,6 +97,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         "CreateTargetGroup" => CreateTargetGroup(parameters, region),
         "DescribeTargetGroups" => DescribeTargetGroups(parameters, region),
         "DeleteTargetGroup" => DeleteTargetGroup(parameters),
+        "ModifyTargetGroup" => ModifyTargetGroup(parameters),
         "RegisterTargets" => RegisterTargets(parameters),
         "DeregisterTargets" => DeregisterTargets(parameters),
         "DescribeTargetHealth" => DescribeTargetHealth(parameters),
@@ -111,7 +112,7 @@ public sealed partial class LoadBalancingService : ISandboxService
 
     private static bool Supports(string action) => action is "CreateLoadBalancer" or "DescribeLoadBalancers" or "DeleteLoadBalancer"
         or "DescribeLoadBalancerAttributes" or "ModifyLoadBalancerAttributes" or "CreateTargetGroup" or "DescribeTargetGroups"
-        or "DeleteTargetGroup" or "RegisterTargets" or "DeregisterTargets" or "DescribeTargetHealth" or "CreateListener"
+        or "DeleteTargetGroup" or "ModifyTargetGroup" or "RegisterTargets" or "DeregisterTargets" or "DescribeTargetHealth" or "CreateListener"
         or "DescribeListeners" or "DeleteListener" or "AddTags" or "RemoveTags" or "DescribeTags";
 
     /// <summary>A snapshot of one load balancer, for CloudFront's VPC origins and the data path. Only inside a world read or write.</summary>
@@ -501,6 +502,27 @@ public sealed partial class LoadBalancingService : ISandboxService
 
         State.TargetGroups.RemoveAll(tg => tg.Arn == arn);
         return new XElement(Ns + "DeleteTargetGroupResult");
+    }
+
+    private XElement ModifyTargetGroup(QueryParameters p)
+    {
+        var group = FindTargetGroupResource(p.Required("TargetGroupArn")) ?? throw TargetGroupNotFound();
+        var matcher = p.Nested("Matcher")["HttpCode"];
+        if (matcher is not null && !HttpCodeMatcher.IsValid(matcher))
+        {
+            throw InvalidConfiguration($"Health check matcher HTTP code '{matcher}' must be within '200-499'");
+        }
+
+        group.HealthCheckProtocol = p["HealthCheckProtocol"] ?? group.HealthCheckProtocol;
+        group.HealthCheckPort = p["HealthCheckPort"] ?? group.HealthCheckPort;
+        group.HealthCheckPath = p["HealthCheckPath"] ?? group.HealthCheckPath;
+        group.HealthCheckEnabled = p.Bool("HealthCheckEnabled") ?? group.HealthCheckEnabled;
+        group.HealthCheckIntervalSeconds = p.Number("HealthCheckIntervalSeconds") ?? group.HealthCheckIntervalSeconds;
+        group.HealthCheckTimeoutSeconds = p.Number("HealthCheckTimeoutSeconds") ?? group.HealthCheckTimeoutSeconds;
+        group.HealthyThresholdCount = p.Number("HealthyThresholdCount") ?? group.HealthyThresholdCount;
+        group.UnhealthyThresholdCount = p.Number("UnhealthyThresholdCount") ?? group.UnhealthyThresholdCount;
+        group.MatcherHttpCode = matcher ?? group.MatcherHttpCode;
+        return new XElement(Ns + "ModifyTargetGroupResult", new XElement(Ns + "TargetGroups", Member(TargetGroupXml(group))));
     }
 
     private XElement RegisterTargets(QueryParameters p)

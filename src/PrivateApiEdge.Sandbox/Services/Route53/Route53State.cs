@@ -61,7 +61,8 @@ public sealed class Route53State : SandboxStatePart
     public List<Route53HostedZone> HostedZones { get; set; } = [];
     public List<Route53Change> Changes { get; set; } = [];
 
-    public override IEnumerable<SandboxResource> Resources() => HostedZones;
+    public override IEnumerable<SandboxResource> Resources() =>
+        HostedZones.Cast<SandboxResource>().Concat(HostedZones.SelectMany(z => z.Records.Select(r => new Route53RecordSetView(z, r))));
 
     /// <summary>Accepts the bare id and the <c>/hostedzone/</c> form, as Route 53 does.</summary>
     public Route53HostedZone? FindZone(string id) => HostedZones.FirstOrDefault(z => z.Id == BareZoneId(id));
@@ -80,4 +81,41 @@ public sealed class Route53State : SandboxStatePart
         var lower = name.Trim().ToLowerInvariant().Replace("\\052", "*", StringComparison.Ordinal);
         return lower.EndsWith('.') ? lower : lower + ".";
     }
+}
+
+/// <summary>A record set seen as a resource, so the inventory shows DNS records a deployment left behind. The zone's
+/// own SOA and NS count as seeded when the zone is.</summary>
+public sealed class Route53RecordSetView : SandboxResource
+{
+    public Route53RecordSetView(Route53HostedZone zone, Route53RecordSet record)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(record);
+        Zone = zone;
+        Record = record;
+        Id = $"{zone.Id}/{record.Name}/{record.Type}" + (record.SetIdentifier is null ? string.Empty : "/" + record.SetIdentifier);
+        Arn = zone.Arn;
+        AccountId = zone.AccountId;
+        Region = "global";
+        CreatedAt = zone.CreatedAt;
+        VisibleAt = zone.VisibleAt;
+        Seeded = zone.Seeded && record.Name == zone.Name && record.Type is "SOA" or "NS";
+    }
+
+    [JsonIgnore]
+    public Route53HostedZone Zone { get; }
+
+    [JsonIgnore]
+    public Route53RecordSet Record { get; }
+
+    [JsonIgnore]
+    public override string ResourceType => "route53:record-set";
+
+    public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>
+    {
+        ["zoneId"] = Zone.Id,
+        ["name"] = Record.Name,
+        ["type"] = Record.Type,
+        ["target"] = Record.AliasTarget?.DnsName ?? string.Join(",", Record.Values),
+    };
 }

@@ -34,6 +34,10 @@ public sealed record RestApi
 
     public EndpointConfiguration? EndpointConfiguration { get; init; }
 
+    /// <summary>
+    /// The resource policy as AWS returns it. Live API Gateway escapes the quotes inside this string
+    /// (<c>{\"Version\":...}</c>), so look for ids in it rather than parsing it as JSON.
+    /// </summary>
     public string? Policy { get; init; }
 
     public IReadOnlyDictionary<string, string>? Tags { get; init; }

@@ -69,7 +69,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
         message.Headers.TryAddWithoutValidation("If-Match", request.IfMatch);
         using var response = await _connection.SendAsync(message, DeleteVpcOrigin, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var origin = string.IsNullOrWhiteSpace(text) ? null : CloudFrontXml.ReadVpcOrigin(XElement.Parse(text));
+        var origin = string.IsNullOrWhiteSpace(text) ? null : CloudFrontXml.ReadVpcOrigin(AwsXml.Parse(text));
         return new DeleteVpcOriginResponse(origin, ETagOrNull(response));
     }
 

@@ -47,11 +47,26 @@ public sealed class AwsCallMeter
     private readonly Histogram<double> _duration;
 
     public AwsCallMeter(IMeterFactory meterFactory)
+        : this(CreateMeter(meterFactory))
     {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+    }
+
+    /// <summary>A meter outside DI (tests, tools); its instruments live on an unshared <see cref="Meter"/>.</summary>
+    public AwsCallMeter()
+        : this(new Meter(MeterName))
+    {
+    }
+
+    private AwsCallMeter(Meter meter)
+    {
         _calls = meter.CreateCounter<long>("aws.client.calls", "{call}", "AWS API call attempts");
         _duration = meter.CreateHistogram<double>("aws.client.duration", "s", "Duration of AWS API call attempts");
+    }
+
+    private static Meter CreateMeter(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        return meterFactory.Create(MeterName);
     }
 
     /// <summary>Raised after each recorded call; handlers must be quick (they run on the calling thread).</summary>

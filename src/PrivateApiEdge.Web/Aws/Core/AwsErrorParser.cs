@@ -65,7 +65,7 @@ public static class AwsErrorParser
         XElement root;
         try
         {
-            root = XElement.Parse(body);
+            root = AwsXml.Parse(body);
         }
         catch (XmlException)
         {

@@ -59,6 +59,23 @@ public sealed class AwsHttpClientFactory : IDisposable
 
     public AwsEndpointResolver Endpoints => _endpoints;
 
+    /// <summary>
+    /// A factory aimed at a running sandbox (every service at <paramref name="baseAddress"/>, dummy credentials),
+    /// for integration tests and tools that talk to <c>SandboxHost</c> without the portal's DI container.
+    /// </summary>
+    public static AwsHttpClientFactory ForSandbox(Uri baseAddress, AwsCallMeter? meter = null, AwsRetryOptions? retryOptions = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        sandbox.SetBaseAddress(baseAddress);
+        return new AwsHttpClientFactory(
+            new AwsEndpointResolver(null, _ => null, sandbox),
+            new AwsCredentialSource(sandbox),
+            meter ?? new AwsCallMeter(),
+            retryOptions ?? new AwsRetryOptions(),
+            timeProvider ?? TimeProvider.System);
+    }
+
     /// <summary>The connection a thin client uses for <paramref name="service"/> on behalf of <paramref name="session"/>.</summary>
     public AwsConnection Connect(AwsSession session, AwsService service) =>
         new(CreateHttpClient(session, service), service, session);

@@ -47,7 +47,7 @@ internal sealed class AwsSigningHandler(AWSCredentials credentials, RegionEndpoi
     // Headers a previous attempt's signature left on the (reused) request message; they must not leak into the next canonical request.
     private static readonly string[] SignatureHeaders = ["Authorization", "X-Amz-Date", "X-Amz-Content-Sha256", "X-Amz-Security-Token"];
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         foreach (var header in SignatureHeaders)
         {
@@ -64,6 +64,6 @@ internal sealed class AwsSigningHandler(AWSCredentials credentials, RegionEndpoi
 
         // disposeHandler: false, because disposing the SDK handler would dispose the shared connection pool below it.
         using var invoker = new HttpMessageInvoker(new SigV4SigningHandler(parameters, InnerHandler!), disposeHandler: false);
-        return invoker.SendAsync(request, cancellationToken);
+        return await invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -47,8 +47,9 @@ public static class AwsRetryClassifier
         // The connection never opened (DNS, refused, TLS): the request was not delivered.
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError } => true,
 
-        // The request may have reached AWS: only resend when doing it twice is harmless.
-        HttpRequestException or TimeoutRejectedException => mode == AwsRetryMode.Idempotent,
+        // The request may have reached AWS: only resend when doing it twice is harmless. The pipeline asks only
+        // while the caller's token is live, so a cancellation here is a transport timeout (e.g. ConnectTimeout).
+        HttpRequestException or TimeoutRejectedException or OperationCanceledException => mode == AwsRetryMode.Idempotent,
         _ => false,
     };
 }

@@ -88,13 +88,24 @@ public static class AwsXml
         return content;
     }
 
+    // Answers are data, never documents with DTDs: refusing them rules out entity-expansion tricks from a
+    // misbehaving endpoint (an override can point anywhere).
+    private static readonly XmlReaderSettings ReaderSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = true };
+
     public static async Task<XElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            return await XElement.LoadAsync(stream, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+            using var reader = XmlReader.Create(stream, ReaderSettings);
+            return await XElement.LoadAsync(reader, LoadOptions.None, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    public static XElement Parse(string text)
+    {
+        using var reader = XmlReader.Create(new StringReader(text), ReaderSettings);
+        return XElement.Load(reader);
     }
 }

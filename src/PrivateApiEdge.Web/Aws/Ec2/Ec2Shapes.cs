@@ -100,8 +100,13 @@ public sealed record VpcEndpoint
 
     public string? ServiceName { get; init; }
 
-    /// <summary><c>pendingAcceptance</c>, <c>pending</c>, <c>available</c>, <c>deleting</c>, <c>deleted</c>, <c>failed</c>...</summary>
+    /// <summary>
+    /// <c>Pending</c>, <c>Available</c>, <c>Deleting</c>, <c>Deleted</c>, <c>Failed</c>... as sent: the model spells them
+    /// capitalised while live EC2 answers in lower case, so compare ignoring case (see <see cref="IsAvailable"/>).
+    /// </summary>
     public string? State { get; init; }
+
+    public bool IsAvailable => string.Equals(State, "available", StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<string> SubnetIds { get; init; } = [];
 

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.EndpointTest;
 using PrivateApiEdge.Web.Features.Provisioning;
+using PrivateApiEdge.Web.Features.Provisioning.Steps;
 
 namespace PrivateApiEdge.Web.Features.Deployments;
 
@@ -16,7 +18,8 @@ public sealed class DeploymentService(
     IBackgroundJobClient jobs,
     IStepCatalog catalog,
     TimeProvider time,
-    IEndpointTester? endpointTester = null)
+    IEndpointTester? endpointTester = null,
+    IAwsClientFactory? awsClientFactory = null)
 {
     /// <summary>Stores a validated request and starts provisioning (preflight is its first step).</summary>
     public async Task<Deployment> CreateAsync(DeploymentRequest request, string owner, CancellationToken cancellationToken)
@@ -60,7 +63,15 @@ public sealed class DeploymentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
             ?? throw new DeploymentNotFoundException(deploymentId);
-        var result = await tester.TestAsync(deployment, cancellationToken);
+        var provision = (string step, string key) => deployment.FindStep(DeploymentPhase.Provision, step)?.Outputs.GetValueOrDefault(key);
+        var target = new EndpointTestTarget(
+            deployment.Id,
+            deployment.DomainName,
+            deployment.Request.ExistingApi is null ? "Hello from API GW" : null,
+            provision(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
+            provision(StepNames.Distribution, OutputKeys.DistributionId));
+        var aws = awsClientFactory?.Create(new AwsSession(deployment.Region, DeploymentId: deployment.Id));
+        var result = await tester.TestAsync(target, aws, cancellationToken);
         var json = JsonSerializer.Serialize(result);
         await db.Deployments.Where(d => d.Id == deploymentId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEndpointTestJson, json), cancellationToken);

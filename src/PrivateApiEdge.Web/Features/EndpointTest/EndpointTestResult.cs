@@ -1,4 +1,4 @@
-using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Aws.Core;
 
 namespace PrivateApiEdge.Web.Features.EndpointTest;
 
@@ -22,15 +22,25 @@ public sealed record EndpointTestResult
     /// <summary>CloudFront's answer headers (<c>x-cache</c>, <c>x-amz-cf-pop</c>, <c>x-amz-cf-id</c>, <c>via</c>) and the API's request id.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The hop that most likely failed (a step name of the chain, e.g. <c>dns-records</c>), null when passed.</summary>
+    /// <summary>The hop that most likely failed (e.g. <c>dns-records</c>, <c>target-health</c>, <c>api-domain</c>); null when passed.</summary>
     public string? FailingHop { get; init; }
 
     /// <summary>Why the test failed and what to check, in words.</summary>
     public string? Diagnosis { get; init; }
 }
 
-/// <summary>Runs the endpoint test for a deployment (real HTTPS in AWS mode, the simulated data path in the sandbox).</summary>
+/// <summary>What to test: the public name, what a healthy answer holds, and what to inspect when it is not.</summary>
+/// <remarks><c>ExpectedBody</c> is a substring the body must contain (the hello API's message); null accepts any 2xx.</remarks>
+public sealed record EndpointTestTarget(
+    Guid DeploymentId,
+    string DomainName,
+    string? ExpectedBody,
+    string? TargetGroupArn,
+    string? DistributionId);
+
+/// <summary>Runs the endpoint test (real HTTPS in AWS mode, the sandbox's simulated data path in sandbox mode).</summary>
 public interface IEndpointTester
 {
-    Task<EndpointTestResult> TestAsync(Deployment deployment, CancellationToken cancellationToken);
+    /// <remarks><c>aws</c> (optional) lets a failure in AWS mode be diagnosed (target health, distribution status).</remarks>
+    Task<EndpointTestResult> TestAsync(EndpointTestTarget target, AwsClients? aws, CancellationToken cancellationToken);
 }

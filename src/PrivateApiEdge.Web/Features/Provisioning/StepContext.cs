@@ -106,6 +106,10 @@ public sealed class StepContext
             ? Task.CompletedTask
             : _run.MutateAsync(d => d.RemoveOutput(StepName, key, _run.Now), cancellationToken);
 
+    /// <summary>Stores the latest endpoint test result on the deployment (the step and the on-demand test share it).</summary>
+    public Task RecordEndpointTestAsync(string resultJson, CancellationToken cancellationToken) =>
+        _run.MutateAsync(d => d.RecordEndpointTest(resultJson, _run.Now), cancellationToken);
+
     /// <summary>Adds a line to the deployment log (saved with the step's next change).</summary>
     public void Log(string message, DeploymentLogLevel level = DeploymentLogLevel.Info) => _run.Log(StepName, level, message);
 

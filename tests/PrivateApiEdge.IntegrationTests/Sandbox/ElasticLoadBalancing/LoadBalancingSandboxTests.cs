@@ -135,6 +135,18 @@ public sealed partial class LoadBalancingSandboxTests
     }
 
     [Fact]
+    public async Task Modifying_the_matcher_to_accept_403_makes_endpoint_targets_healthy()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "modify", matcher: "200");
+
+        var modified = await sandbox.ElbOkAsync("ModifyTargetGroup", ("TargetGroupArn", chain.TargetGroupArn), ("Matcher.HttpCode", "200,403"));
+
+        Assert.Equal("200,403", modified.Descendants(Elb + "HttpCode").Single().Value);
+        Assert.All(await TargetStatesAsync(sandbox, chain.TargetGroupArn), s => Assert.Equal("healthy", s.State));
+    }
+
+    [Fact]
     public async Task Endpoint_targets_time_out_when_the_endpoint_security_group_does_not_admit_the_load_balancer()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();

@@ -391,11 +391,11 @@ public sealed class ApiGatewayClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData("NotFoundException", HttpStatusCode.NotFound, "Invalid API identifier specified 123456789012:a1b2c3d4e5")]
-    [InlineData("ConflictException", HttpStatusCode.Conflict, "The domain name you provided already exists.")]
-    [InlineData("BadRequestException", HttpStatusCode.BadRequest, "Private REST API doesn't have a resource policy attached to it")]
-    [InlineData("TooManyRequestsException", HttpStatusCode.TooManyRequests, "Too Many Requests")]
-    [InlineData("LimitExceededException", HttpStatusCode.TooManyRequests, "Rate exceeded")]
+    [InlineData(ApiGatewayErrorCodes.NotFound, HttpStatusCode.NotFound, "Invalid API identifier specified 123456789012:a1b2c3d4e5")]
+    [InlineData(ApiGatewayErrorCodes.Conflict, HttpStatusCode.Conflict, "The domain name you provided already exists.")]
+    [InlineData(ApiGatewayErrorCodes.BadRequest, HttpStatusCode.BadRequest, "Private REST API doesn't have a resource policy attached to it")]
+    [InlineData(ApiGatewayErrorCodes.TooManyRequests, HttpStatusCode.TooManyRequests, "Too Many Requests")]
+    [InlineData(ApiGatewayErrorCodes.LimitExceeded, HttpStatusCode.TooManyRequests, "Rate exceeded")]
     public async Task An_error_answer_becomes_AwsApiException_with_the_model_error_type(string type, HttpStatusCode status, string message)
     {
         _pipeline.Transport.Respond(

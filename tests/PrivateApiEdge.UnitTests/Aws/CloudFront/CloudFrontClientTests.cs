@@ -27,6 +27,10 @@ public sealed class CloudFrontClientTests : IDisposable
     {
         var recorded = _pipeline.Transport.Requests[request];
         Model.Operation(operation).AssertRequestConforms(recorded.Message, recorded.Body);
+        if (!string.IsNullOrEmpty(recorded.Body))
+        {
+            Model.Operation(operation).AssertRequestMemberOrder(recorded.Body);
+        }
     }
 
     private static DistributionConfig NewConfig() => new()

@@ -422,14 +422,14 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData("LoadBalancerNotFound", "Load balancers '[arn]' not found")]
-    [InlineData("TargetGroupNotFound", "Target groups '[arn]' not found")]
-    [InlineData("ResourceInUse", "Target group 'arn' is currently in use by a listener or a rule")]
-    [InlineData("OperationNotPermitted", "Load balancer 'arn' cannot be deleted because deletion protection is enabled")]
-    [InlineData("DuplicateLoadBalancerName", "A load balancer with the same name 'pae-1234' exists, but with different settings")]
-    [InlineData("DuplicateTargetGroupName", "A target group with the same name 'pae-1234' exists, but with different settings")]
-    [InlineData("InvalidTarget", "The following targets are not in the target group's VPC: '10.9.9.9'")]
-    [InlineData("Throttling", "Rate exceeded")]
+    [InlineData(ElasticLoadBalancingErrorCodes.LoadBalancerNotFound, "Load balancers '[arn]' not found")]
+    [InlineData(ElasticLoadBalancingErrorCodes.TargetGroupNotFound, "Target groups '[arn]' not found")]
+    [InlineData(ElasticLoadBalancingErrorCodes.ResourceInUse, "Target group 'arn' is currently in use by a listener or a rule")]
+    [InlineData(ElasticLoadBalancingErrorCodes.OperationNotPermitted, "Load balancer 'arn' cannot be deleted because deletion protection is enabled")]
+    [InlineData(ElasticLoadBalancingErrorCodes.DuplicateLoadBalancerName, "A load balancer with the same name 'pae-1234' exists, but with different settings")]
+    [InlineData(ElasticLoadBalancingErrorCodes.DuplicateTargetGroupName, "A target group with the same name 'pae-1234' exists, but with different settings")]
+    [InlineData(ElasticLoadBalancingErrorCodes.InvalidTarget, "The following targets are not in the target group's VPC: '10.9.9.9'")]
+    [InlineData(ElasticLoadBalancingErrorCodes.Throttling, "Rate exceeded")]
     public async Task An_error_answer_becomes_AwsApiException_with_the_model_error_code(string code, string message)
     {
         _pipeline.Transport.Respond(HttpStatusCode.BadRequest, ElbXml.Error(code, message, "6b2f5bd3-0c1e-4a39-9b8c-1f0e2d3c4b5a"));
@@ -454,6 +454,16 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
 
         await Assert.ThrowsAsync<FormatException>(() =>
             _client.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_answer_without_the_xml_namespace_is_still_read_as_the_sdks_do()
+    {
+        _pipeline.Transport.Respond(HttpStatusCode.OK, ElbXml.Response("DescribeTargetGroups", $"<TargetGroups>{ElbXml.TargetGroup(TargetGroupArn)}</TargetGroups>").Replace($" xmlns=\"{ElbXml.Namespace}\"", "", StringComparison.Ordinal));
+
+        var response = await _client.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = ["pae-1234"] }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TargetGroupArn, Assert.Single(response.TargetGroups).TargetGroupArn);
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class Route53ClientTests : IDisposable
     {
         var recorded = _pipeline.Transport.Requests[request];
         Model.Operation(operation).AssertRequestConforms(recorded.Message, recorded.Body);
+        if (!string.IsNullOrEmpty(recorded.Body))
+        {
+            Model.Operation(operation).AssertRequestMemberOrder(recorded.Body);
+        }
     }
 
     private static string Zone(string id, string name, bool isPrivate = false) =>

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.EndpointTest;
+
+namespace PrivateApiEdge.Web.Features.Provisioning.Steps;
+
+/// <summary>The last step: the public URL answers with the API's body. Retries briefly while the edge settles.</summary>
+public sealed class EndpointTestStep(IEndpointTester tester) : IProvisioningStep
+{
+    public string Name => StepNames.EndpointTest;
+
+    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var result = await tester.TestAsync(Target(context), context.Aws, cancellationToken);
+        await context.RecordEndpointTestAsync(JsonSerializer.Serialize(result), cancellationToken);
+        if (result.Passed)
+        {
+            context.Log($"GET {result.Url} → {result.StatusCode} in {result.LatencyMilliseconds:0} ms.");
+            return StepOutcome.Done(new Dictionary<string, string>
+            {
+                [OutputKeys.EndpointTestStatus] = result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "",
+                [OutputKeys.EndpointTestLatency] = result.LatencyMilliseconds.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        var failure = $"GET {result.Url} → {(result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no answer")}; likely hop: {result.FailingHop}: {result.Diagnosis}";
+        context.Log(failure, DeploymentLogLevel.Warning);
+        return context.Now - context.StartedAt > TimeSpan.FromMinutes(5)
+            ? StepOutcome.Failed(failure)
+            : context.WaitFor(TimeSpan.FromSeconds(10), "The endpoint does not answer correctly yet");
+    }
+
+    public static EndpointTestTarget Target(StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new EndpointTestTarget(
+            context.DeploymentId,
+            context.Request.DomainName,
+            context.Request.ExistingApi is null ? "Hello from API GW" : null,
+            context.OutputOf(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
+            context.OutputOf(StepNames.Distribution, OutputKeys.DistributionId));
+    }
+}

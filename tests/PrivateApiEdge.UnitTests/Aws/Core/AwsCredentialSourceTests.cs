@@ -1,0 +1,47 @@
+using Amazon.Runtime;
+using PrivateApiEdge.Web.Aws;
+using PrivateApiEdge.Web.Aws.Core;
+
+namespace PrivateApiEdge.UnitTests.Aws.Core;
+
+public sealed class AwsCredentialSourceTests
+{
+    [Fact]
+    public void The_sandbox_gets_fixed_dummy_credentials_even_when_a_role_is_requested()
+    {
+        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+
+        var credentials = source.GetCredentials(new AwsSession("eu-west-1", new AssumeRoleSettings("arn:aws:iam::1:role/r", "ext", "pae-1")));
+
+        Assert.Equal(AwsCredentialSource.SandboxAccessKeyId, credentials.GetCredentials().AccessKey);
+    }
+
+    [Fact]
+    public void Without_a_role_the_default_chain_is_used_and_not_resolved_yet()
+    {
+        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Aws });
+
+        var first = source.GetCredentials(new AwsSession("eu-west-1"));
+        var second = source.GetCredentials(new AwsSession("us-east-1", DeploymentId: Guid.NewGuid()));
+
+        // Same lazily-resolving object for every session: building clients must not probe the chain.
+        Assert.Same(first, second);
+        Assert.IsNotType<BasicAWSCredentials>(first);
+    }
+
+    [Fact]
+    public void A_role_is_assumed_from_the_default_chain_once_per_role_external_id_and_session_name()
+    {
+        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Aws });
+        var role = new AssumeRoleSettings("arn:aws:iam::123456789012:role/pae-deployer", "tenant-7", "pae-dep-1");
+
+        var first = Assert.IsType<AssumeRoleAWSCredentials>(source.GetCredentials(new AwsSession("eu-west-1", role)));
+        var again = source.GetCredentials(new AwsSession("eu-central-1", role with { }));
+        var other = source.GetCredentials(new AwsSession("eu-west-1", role with { SessionName = "pae-dep-2" }));
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, other);
+        Assert.Equal(("arn:aws:iam::123456789012:role/pae-deployer", "pae-dep-1", "tenant-7"), (first.RoleArn, first.RoleSessionName, first.Options.ExternalId));
+        Assert.Same(source.GetCredentials(new AwsSession("eu-west-1")), first.SourceCredentials);
+    }
+}
