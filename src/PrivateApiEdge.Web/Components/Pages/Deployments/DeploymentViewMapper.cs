@@ -2,6 +2,8 @@ using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Features.DeploymentForm;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.EndpointTest;
+using PrivateApiEdge.Web.Features.Provisioning;
+using PrivateApiEdge.Web.Features.Provisioning.Steps;
 
 namespace PrivateApiEdge.Web.Components.Pages.Deployments;
 
@@ -11,30 +13,32 @@ public static class DeploymentViewMapper
     /// <summary>Step outputs that name a resource, and the console kind each one is.</summary>
     private static readonly (string Key, string Kind)[] ResourceOutputs =
     [
-        ("AlbSecurityGroupId", AwsConsoleLinks.SecurityGroup),
-        ("EndpointSecurityGroupId", AwsConsoleLinks.SecurityGroup),
-        ("VpcEndpointId", AwsConsoleLinks.VpcEndpoint),
-        ("RestApiId", AwsConsoleLinks.RestApi),
-        ("ApiDomainName", AwsConsoleLinks.ApiDomain),
-        ("TargetGroupArn", AwsConsoleLinks.TargetGroup),
-        ("LoadBalancerArn", AwsConsoleLinks.LoadBalancer),
-        ("ListenerArn", AwsConsoleLinks.Listener),
-        ("VpcOriginId", AwsConsoleLinks.VpcOrigin),
-        ("DistributionId", AwsConsoleLinks.Distribution),
-        ("RecordName", AwsConsoleLinks.AliasRecord),
+        (OutputKeys.AlbSecurityGroupId, AwsConsoleLinks.SecurityGroup),
+        (OutputKeys.EndpointSecurityGroupId, AwsConsoleLinks.SecurityGroup),
+        (OutputKeys.VpcEndpointId, AwsConsoleLinks.VpcEndpoint),
+        (OutputKeys.RestApiId, AwsConsoleLinks.RestApi),
+        (OutputKeys.ApiDomainName, AwsConsoleLinks.ApiDomain),
+        (OutputKeys.TargetGroupArn, AwsConsoleLinks.TargetGroup),
+        (OutputKeys.LoadBalancerArn, AwsConsoleLinks.LoadBalancer),
+        (OutputKeys.ListenerArn, AwsConsoleLinks.Listener),
+        (OutputKeys.VpcOriginId, AwsConsoleLinks.VpcOrigin),
+        (OutputKeys.CloudFrontSecurityGroupId, AwsConsoleLinks.SecurityGroupRule),
+        (OutputKeys.DistributionId, AwsConsoleLinks.Distribution),
     ];
 
     /// <summary>Outputs a user copies into other tools, in the order they read them.</summary>
     private static readonly (string Key, string Label, string TestId)[] UserOutputs =
     [
-        ("DistributionDomainName", "CloudFront domain", "cloudfront-domain"),
-        ("DistributionId", "Distribution id", "distribution-id"),
-        ("LoadBalancerArn", "ALB ARN", "alb-arn"),
-        ("LoadBalancerDnsName", "ALB DNS name", "alb-dns"),
-        ("VpcEndpointId", "Endpoint id", "endpoint-id"),
-        ("RestApiId", "API id", "api-id"),
-        ("StageName", "Stage", "stage"),
-        ("VpcOriginId", "VPC origin id", "vpc-origin-id"),
+        (OutputKeys.DistributionDomainName, "CloudFront domain", "cloudfront-domain"),
+        (OutputKeys.DistributionId, "Distribution id", "distribution-id"),
+        (OutputKeys.LoadBalancerArn, "ALB ARN", "alb-arn"),
+        (OutputKeys.LoadBalancerDnsName, "ALB DNS name", "alb-dns"),
+        (OutputKeys.VpcEndpointId, "Endpoint id", "endpoint-id"),
+        (OutputKeys.EndpointIps, "Endpoint IPs", "endpoint-ips"),
+        (OutputKeys.RestApiId, "API id", "api-id"),
+        (OutputKeys.StageName, "Stage", "stage"),
+        (OutputKeys.RegionalDomainName, "API Gateway regional name", "regional-domain"),
+        (OutputKeys.VpcOriginId, "VPC origin id", "vpc-origin-id"),
     ];
 
     public static DeploymentView Map(
@@ -60,7 +64,7 @@ public static class DeploymentViewMapper
             CreatedAt = deployment.CreatedAt,
             Error = deployment.Error is null ? null : $"{deployment.FailedStep}: {deployment.Error}",
             Steps = deployment.ActiveSteps.Select(s => MapStep(s, log, typicalDuration)).ToList(),
-            Resources = Resources(deployment, outputs),
+            Resources = Resources(deployment),
             Outputs = UserOutputs.Where(o => outputs.ContainsKey(o.Key))
                 .Select(o => new OutputView(o.Label, outputs[o.Key], o.TestId)).ToList(),
             AwsCalls = calls.Operations
@@ -101,43 +105,64 @@ public static class DeploymentViewMapper
             .Select(l => new StepLogEntry(l.At, l.Message, l.Level == DeploymentLogLevel.Error)).ToList(),
     };
 
+    /// <summary>Each output from the step that produced it (several steps reuse generic keys such as Status).</summary>
     private static Dictionary<string, string> MergedOutputs(Deployment deployment)
     {
+        (string Step, string[] Keys)[] owners =
+        [
+            (StepNames.VpcEndpoint, [OutputKeys.VpcEndpointId, OutputKeys.EndpointIps]),
+            (StepNames.PrivateApi, [OutputKeys.RestApiId, OutputKeys.StageName]),
+            (StepNames.ApiDomain, [OutputKeys.RegionalDomainName]),
+            (StepNames.LoadBalancer, [OutputKeys.LoadBalancerArn, OutputKeys.LoadBalancerDnsName]),
+            (StepNames.VpcOrigin, [OutputKeys.VpcOriginId]),
+            (StepNames.Distribution, [OutputKeys.DistributionId, OutputKeys.DistributionDomainName]),
+        ];
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var step in deployment.Steps.Where(s => s.Phase == DeploymentPhase.Provision))
+        foreach (var (stepName, keys) in owners)
         {
-            foreach (var (key, value) in step.Outputs)
+            var step = deployment.FindStep(DeploymentPhase.Provision, stepName);
+            foreach (var key in keys)
             {
-                outputs.TryAdd(key, value);
+                if (step?.Outputs.GetValueOrDefault(key) is { Length: > 0 } value)
+                {
+                    outputs[key] = value;
+                }
             }
         }
 
         return outputs;
     }
 
-    private static List<ResourceView> Resources(Deployment deployment, Dictionary<string, string> outputs)
+    private static List<ResourceView> Resources(Deployment deployment)
     {
         var tornDown = deployment.Status == DeploymentStatus.TornDown;
         var removedBySteps = deployment.Steps
             .Where(s => s.Phase == DeploymentPhase.Teardown && s.IsComplete)
             .Select(s => s.Name)
             .ToHashSet(StringComparer.Ordinal);
-        var reusedEndpoint = deployment.Request.ExistingVpcEndpointId;
-        var reusedApi = deployment.Request.ExistingApi?.RestApiId;
         var zone = deployment.Request.HostedZoneId;
         var resources = new List<ResourceView>();
         foreach (var step in deployment.Steps.Where(s => s.Phase == DeploymentPhase.Provision))
         {
+            // A reused endpoint or adopted API, and CloudFront's own security group, are not ours: teardown leaves them.
+            var reused = step.Outputs.ContainsKey(OutputKeys.VpcEndpointReused) || step.Outputs.ContainsKey(OutputKeys.ApiAdopted);
+            var removed = tornDown || removedBySteps.Contains(step.Name);
             foreach (var (key, kind) in ResourceOutputs)
             {
-                if (!step.Outputs.TryGetValue(key, out var id))
+                if (step.Outputs.GetValueOrDefault(key) is not { Length: > 0 } id)
                 {
                     continue;
                 }
 
-                var shared = id == reusedEndpoint || id == reusedApi;
-                resources.Add(new ResourceView(kind, id, AwsConsoleLinks.For(kind, id, deployment.Region, zone), shared,
-                    Deleted: !shared && (tornDown || removedBySteps.Contains(step.Name))));
+                var shared = reused || key == OutputKeys.CloudFrontSecurityGroupId;
+                var link = AwsConsoleLinks.For(kind == AwsConsoleLinks.SecurityGroupRule ? AwsConsoleLinks.SecurityGroup : kind, id, deployment.Region, zone);
+                resources.Add(new ResourceView(kind, id, link, shared, Deleted: removed && !shared));
+            }
+
+            if (step.Name == StepNames.DnsRecords && step.Outputs.GetValueOrDefault(OutputKeys.RecordTypes) is { Length: > 0 } types)
+            {
+                resources.Add(new ResourceView(AwsConsoleLinks.AliasRecord, $"{deployment.DomainName} ({types})",
+                    AwsConsoleLinks.For(AwsConsoleLinks.AliasRecord, deployment.DomainName, deployment.Region, zone), Deleted: removed));
             }
         }
 
