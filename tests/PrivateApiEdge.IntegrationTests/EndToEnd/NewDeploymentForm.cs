@@ -23,16 +23,15 @@ public sealed class NewDeploymentForm(IPage page)
     /// <summary>Opens a select and clicks the option whose text contains <paramref name="optionText"/>.</summary>
     public async Task PickAsync(string field, string optionText)
     {
-        await Page.GetByTestId(field).Locator(".mud-select").ClickAsync();
-        var option = Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = optionText }).First;
-        await option.ClickAsync();
+        await OpenSelectAsync(field, optionText);
+        await Option(optionText).ClickAsync();
         await Page.Locator(".mud-popover-open").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>Multi-select: clicks every option, then closes the list.</summary>
     public async Task PickManyAsync(string field, params string[] optionTexts)
     {
-        await Page.GetByTestId(field).Locator(".mud-select").ClickAsync();
+        await OpenSelectAsync(field, optionTexts[0]);
         foreach (var text in optionTexts)
         {
             await Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = text }).First.ClickAsync();
@@ -62,7 +61,32 @@ public sealed class NewDeploymentForm(IPage page)
         await PickAsync("field-hosted-zone", SandboxSeed.PublicHostedZoneId);
     }
 
-    public ILocator FieldError(string field) => Page.GetByTestId(field).Locator(".mud-input-error");
+    private ILocator Option(string text) =>
+        Page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = text }).First;
+
+    /// <summary>
+    /// Options arrive from AWS lookups after the page (or the previous pick) rendered; a select opened before its
+    /// list is loaded shows nothing, so close and reopen until the option is there (bounded).
+    /// </summary>
+    private async Task OpenSelectAsync(string field, string optionText)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await Page.GetByTestId(field).Locator(".mud-select-input").First.ClickAsync();
+            try
+            {
+                await Option(optionText).WaitForAsync(new LocatorWaitForOptions { Timeout = 1000 });
+                return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                await Page.Keyboard.PressAsync("Escape");
+            }
+        }
+    }
+
+    public ILocator FieldError(string field) => Page.GetByTestId(field).Locator(".mud-input-helper-text.mud-input-error");
 
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, name), FullPage = true });

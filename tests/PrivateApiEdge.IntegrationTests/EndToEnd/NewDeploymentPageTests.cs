@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PrivateApiEdge.Sandbox.Seed;
 
@@ -54,9 +55,10 @@ public sealed class NewDeploymentPageTests : IClassFixture<BrowserFixture>
 
         await form.FillDemoValuesAsync(UniqueName("plan"));
 
-        await Assertions.Expect(form.Page.GetByTestId("field-subnets")).ToContainTextAsync($"{SandboxSeed.SubnetAId} (eu-west-1a)");
-        await Assertions.Expect(form.Page.GetByTestId("field-regional-certificate")).ToContainTextAsync("*.demo.example.com");
-        await Assertions.Expect(form.Page.GetByTestId("field-regional-certificate")).ToContainTextAsync("ISSUED");
+        await Assertions.Expect(form.Page.GetByTestId("field-subnets").Locator("input").First)
+            .ToHaveValueAsync(new Regex($"{SandboxSeed.SubnetAId} \\(eu-west-1a\\), {SandboxSeed.SubnetBId} \\(eu-west-1b\\)"));
+        await Assertions.Expect(form.Page.GetByTestId("field-regional-certificate").Locator("input").First)
+            .ToHaveValueAsync(new Regex("^\\*\\.demo\\.example\\.com.* · ISSUED · "));
         var endpointStep = form.Page.GetByTestId("plan-vpc-endpoint");
         await Assertions.Expect(endpointStep).ToContainTextAsync("Create an execute-api interface endpoint with private DNS in 2 subnets");
         await Assertions.Expect(form.Page.GetByTestId("plan-dns-records")).ToContainTextAsync("A and AAAA");
@@ -74,7 +76,7 @@ public sealed class NewDeploymentPageTests : IClassFixture<BrowserFixture>
 
         var summary = form.Page.GetByTestId("preflight-summary");
         await Assertions.Expect(summary).ToBeVisibleAsync(Patiently);
-        await Assertions.Expect(summary).ToHaveAttributeAsync("data-passed", "False");
+        await Assertions.Expect(summary).ToHaveAttributeAsync("data-passed", "false");
         var failed = form.Page.Locator("[data-testid=preflight-check][data-check=vpc-dns-hostnames]");
         await Assertions.Expect(failed).ToHaveAttributeAsync("data-severity", "Failed");
         await Assertions.Expect(failed.GetByTestId("preflight-hint")).ToContainTextAsync("--enable-dns-hostnames");
@@ -94,7 +96,7 @@ public sealed class NewDeploymentPageTests : IClassFixture<BrowserFixture>
 
         var summary = form.Page.GetByTestId("preflight-summary");
         await Assertions.Expect(summary).ToBeVisibleAsync(Patiently);
-        await Assertions.Expect(summary).ToHaveAttributeAsync("data-passed", "True");
+        await Assertions.Expect(summary).ToHaveAttributeAsync("data-passed", "true");
         await Assertions.Expect(form.Page.Locator("[data-testid=preflight-check][data-severity=Failed]")).ToHaveCountAsync(0);
         await form.ScreenshotAsync("preflight-pass.png");
     }
