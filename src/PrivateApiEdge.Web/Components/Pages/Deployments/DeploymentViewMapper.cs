@@ -63,7 +63,7 @@ public static class DeploymentViewMapper
             Owner = deployment.Owner,
             CreatedAt = deployment.CreatedAt,
             Error = deployment.Error is null ? null : $"{deployment.FailedStep}: {deployment.Error}",
-            Steps = deployment.ActiveSteps.Select(s => MapStep(s, log, typicalDuration)).ToList(),
+            Steps = InPlanOrder(deployment).Select(s => MapStep(s, log, typicalDuration)).ToList(),
             Resources = Resources(deployment),
             Outputs = UserOutputs.Where(o => outputs.ContainsKey(o.Key))
                 .Select(o => new OutputView(o.Label, outputs[o.Key], o.TestId)).ToList(),
@@ -90,6 +90,13 @@ public static class DeploymentViewMapper
         StepStatus.Skipped => StepState.Skipped,
         _ => StepState.Pending,
     };
+
+    /// <summary>The table's order (architecture.md §2), which is the order steps can run in; the database has none.</summary>
+    private static IEnumerable<DeploymentStep> InPlanOrder(Deployment deployment)
+    {
+        var plan = (deployment.Phase == DeploymentPhase.Provision ? StepPlan.Provisioning : StepPlan.Teardown).Select(s => s.Name).ToList();
+        return deployment.ActiveSteps.OrderBy(s => plan.IndexOf(s.Name) is var i && i >= 0 ? i : int.MaxValue);
+    }
 
     private static StepView MapStep(DeploymentStep step, IReadOnlyList<DeploymentLogEntry> log, Func<string, TimeSpan?> typicalDuration) => new()
     {
