@@ -46,6 +46,14 @@ public sealed class DeploymentJourneyTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.GetByTestId("aws-calls-total")).ToContainTextAsync(" calls");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-succeeded.png"), FullPage = true });
 
+        await page.SetViewportSizeAsync(390, 844);
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"the deployment page is {scrollWidth}px wide in a 390px window");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-narrow.png") });
+        await page.GetByTestId("dark-mode-toggle").ClickAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-dark.png") });
+
         await page.GetByTestId("rerun-endpoint-test").ClickAsync();
         await Assertions.Expect(page.GetByTestId("endpoint-test-result")).ToHaveAttributeAsync("data-passed", "true");
 
@@ -65,6 +73,7 @@ public sealed class DeploymentJourneyTests : IClassFixture<BrowserFixture>
         await page.GetByTestId("confirm-teardown-name").Locator("input").FillAsync(name[..^1]);
         await Assertions.Expect(submit).ToBeDisabledAsync();
         await page.GetByTestId("confirm-teardown-name").Locator("input").FillAsync(name);
+        await Assertions.Expect(submit).ToBeEnabledAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "teardown-dialog.png") });
         await submit.ClickAsync();
         await Assertions.Expect(page.GetByTestId("confirm-teardown-dialog")).ToHaveCountAsync(0);
@@ -73,6 +82,7 @@ public sealed class DeploymentJourneyTests : IClassFixture<BrowserFixture>
         await BrowserFixture.WaitForInteractiveCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveAttributeAsync("data-status", "TornDown", UntilDeployed);
         await Assertions.Expect(page.Locator("[data-testid=resource-row][data-shared=false][data-deleted=false]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".architecture-hop.hop-removed")).ToHaveCountAsync(8);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-torn-down.png"), FullPage = true });
 
         var inventory = await InventoryTextAsync();

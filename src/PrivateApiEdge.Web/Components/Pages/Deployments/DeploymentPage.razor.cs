@@ -145,6 +145,9 @@ public sealed partial class DeploymentPage : IDisposable
         }
     }
 
+    private static bool IsTeardown(DeploymentView view) =>
+        view.Status is DeploymentStatus.TearingDown or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;
+
     private Task ResumeAsync() => CommandAsync(() => Deployments.ResumeAsync(Id, _disposed.Token), "Resuming…");
 
     private Task RetryStepAsync(string step) => CommandAsync(() => Deployments.RetryStepAsync(Id, step, _disposed.Token), $"Retrying {step}…");
