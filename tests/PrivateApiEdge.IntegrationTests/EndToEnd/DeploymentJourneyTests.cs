@@ -46,12 +46,18 @@ public sealed class DeploymentJourneyTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.GetByTestId("aws-calls-total")).ToContainTextAsync(" calls");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-succeeded.png"), FullPage = true });
 
-        await page.SetViewportSizeAsync(390, 844);
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var narrow = await _browser.NewPageAsync(width: 390, height: 844);
+        await narrow.GotoAsync(page.Url);
+        await BrowserFixture.WaitForInteractiveCircuitAsync(narrow);
+        await Assertions.Expect(narrow.GetByTestId("deployment-status")).ToHaveAttributeAsync("data-status", "Succeeded");
+        var scrollWidth = await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 390, $"the deployment page is {scrollWidth}px wide in a 390px window");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-narrow.png") });
+        await narrow.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-narrow.png") });
+        await narrow.CloseAsync();
+
+        var light = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         await page.GetByTestId("dark-mode-toggle").ClickAsync();
-        await page.SetViewportSizeAsync(1280, 900);
+        await page.WaitForFunctionAsync("before => getComputedStyle(document.body).backgroundColor !== before", light);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "deployment-dark.png") });
 
         await page.GetByTestId("rerun-endpoint-test").ClickAsync();
