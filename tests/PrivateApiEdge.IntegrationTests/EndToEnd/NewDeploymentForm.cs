@@ -25,7 +25,7 @@ public sealed class NewDeploymentForm(IPage page)
     {
         await OpenSelectAsync(field, optionText);
         await Option(optionText).ClickAsync();
-        await Page.Locator(".mud-popover-open").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await WaitForListClosedAsync();
     }
 
     /// <summary>Multi-select: clicks every option, then closes the list.</summary>
@@ -38,7 +38,28 @@ public sealed class NewDeploymentForm(IPage page)
         }
 
         await Page.Keyboard.PressAsync("Escape");
-        await Page.Locator(".mud-popover-open").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+        await WaitForListClosedAsync();
+    }
+
+    /// <summary>
+    /// On a busy machine a reopen click of <see cref="OpenSelectAsync"/> can land after the pick, leaving a list
+    /// open; Escape closes it (bounded).
+    /// </summary>
+    private async Task WaitForListClosedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                await Page.Locator(".mud-popover-open").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 2000 });
+                return;
+            }
+            catch (TimeoutException) when (DateTime.UtcNow < deadline)
+            {
+                await Page.Keyboard.PressAsync("Escape");
+            }
+        }
     }
 
     /// <summary>The seeded demo account's values (SandboxSeed), optionally with one trap swapped in.</summary>
@@ -76,7 +97,7 @@ public sealed class NewDeploymentForm(IPage page)
             await Page.GetByTestId(field).Locator(".mud-select-input").First.ClickAsync();
             try
             {
-                await Option(optionText).WaitForAsync(new LocatorWaitForOptions { Timeout = 1000 });
+                await Option(optionText).WaitForAsync(new LocatorWaitForOptions { Timeout = 3000 });
                 return;
             }
             catch (TimeoutException) when (DateTime.UtcNow < deadline)
