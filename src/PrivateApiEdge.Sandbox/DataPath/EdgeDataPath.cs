@@ -141,6 +141,7 @@ public sealed partial class EdgeDataPath(SandboxWorld world, CloudFrontService c
         }
 
         var target = candidates[RandomNumberGenerator.GetInt32(candidates.Count)];
+        var targetProtocol = route.TargetGroups.First(g => g.Targets.Contains(target)).Protocol;
         var endpoint = network.FindVpcEndpointByPrivateIp(lb.Region, target.Id);
         if (endpoint is null || endpoint.State != "available")
         {
@@ -155,6 +156,12 @@ public sealed partial class EdgeDataPath(SandboxWorld world, CloudFrontService c
         if (!SecurityGroupChain.AllowsIngress(network, lb.Region, endpoint.SecurityGroupIds, target.Port, lb.PrivateIpAddresses, lb.SecurityGroups))
         {
             return AlbError(504, "security-groups", $"the security groups of {endpoint.VpcEndpointId} do not allow tcp/{target.Port} from the load balancer");
+        }
+
+        if (targetProtocol != "HTTPS" || target.Port != HttpsPort)
+        {
+            // The endpoint only speaks TLS on 443; anything else is refused or reset, which the ALB reports as 502.
+            return AlbError(502, "target-group", $"the target group sends {targetProtocol} to port {target.Port}; the endpoint only accepts HTTPS on {HttpsPort}");
         }
 
         if (!endpoint.ServiceName.EndsWith(".execute-api", StringComparison.Ordinal))

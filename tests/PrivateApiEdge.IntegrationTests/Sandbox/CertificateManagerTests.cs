@@ -87,6 +87,28 @@ public sealed class CertificateManagerTests
         Assert.Equal(SandboxSeed.CloudFrontCertificateArn, (string?)demo!["CertificateArn"]);
     }
 
+    [Fact]
+    public async Task ListCertificates_Includes_filters_keep_server_certificates_and_drop_other_key_types()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var acm = SandboxTestClients.Signed(sandbox, "acm");
+
+        var (_, server, _) = await CallAsync(acm, "ListCertificates", new JsonObject
+        {
+            ["CertificateStatuses"] = new JsonArray("ISSUED"),
+            ["Includes"] = new JsonObject { ["extendedKeyUsage"] = new JsonArray("TLS_WEB_SERVER_AUTHENTICATION") },
+        });
+        var (_, ecdsa, _) = await CallAsync(acm, "ListCertificates", new JsonObject
+        {
+            ["Includes"] = new JsonObject { ["keyTypes"] = new JsonArray("EC_prime256v1") },
+        });
+
+        Assert.Equal(
+            [SandboxSeed.RegionalCertificateArn, SandboxSeed.OtherDomainCertificateArn],
+            server["CertificateSummaryList"]!.AsArray().Select(c => (string)c!["CertificateArn"]!).Order(StringComparer.Ordinal));
+        Assert.Empty(ecdsa["CertificateSummaryList"]!.AsArray());
+    }
+
     internal static async Task<(HttpStatusCode Status, JsonObject Body, HttpResponseMessage Response)> CallAsync(HttpClient acm, string operation, JsonObject request)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/")

@@ -112,6 +112,20 @@ public sealed class SandboxStateTests
     }
 
     [Fact]
+    public async Task Concurrent_creates_from_many_clients_each_get_their_own_resource()
+    {
+        await using var sandbox = await SandboxTestClients.StartAsync();
+        using var ec2 = SandboxTestClients.Ec2(sandbox);
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            Ec2SecurityGroupTests.CreateGroupAsync(ec2, $"parallel-{i}", ("batch", "parallel"))));
+
+        Assert.Equal(24, created.Select(c => c.GroupId).Distinct().Count());
+        var listed = await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("tag:batch", ["parallel"])] }, Ct);
+        Assert.Equal(24, listed.SecurityGroups.Count);
+    }
+
+    [Fact]
     public async Task One_sandbox_serves_many_regions_taken_from_the_credential_scope()
     {
         await using var sandbox = await SandboxTestClients.StartAsync();

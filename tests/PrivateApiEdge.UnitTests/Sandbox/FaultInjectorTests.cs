@@ -44,6 +44,17 @@ public sealed class FaultInjectorTests
         Assert.Equal(TimeSpan.Zero, faults.TakeConsistencyDelay("ec2", "CreateSecurityGroup"));
     }
 
+    [Fact]
+    public void A_delayed_consistency_rate_rule_delays_every_matching_create_and_stays()
+    {
+        var faults = new FaultInjector(Options.Create(new SandboxOptions()));
+        faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.DelayedConsistency, Service = "ec2", Operation = "CreateVpcEndpoint", Rate = 1, DelayMs = 800 });
+
+        Assert.All(Enumerable.Range(0, 3), _ => Assert.Equal(TimeSpan.FromMilliseconds(800), faults.TakeConsistencyDelay("ec2", "CreateVpcEndpoint")));
+        Assert.Equal(TimeSpan.Zero, faults.TakeConsistencyDelay("ec2", "CreateSecurityGroup"));
+        Assert.Single(faults.Rules);
+    }
+
     [Theory]
     [InlineData("earthquake", 0.1)]
     [InlineData(SandboxFaultKinds.Throttle, 1.5)]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Sandbox.Core;
+using PrivateApiEdge.Sandbox.Core.Faults;
 
 namespace PrivateApiEdge.UnitTests.Sandbox;
 
@@ -25,6 +26,8 @@ internal sealed class InProcessSandbox : IDisposable
         _provider = services.BuildServiceProvider();
         _dispatcher = _provider.GetRequiredService<SandboxDispatcher>();
     }
+
+    public FaultInjector Faults => _provider.GetRequiredService<FaultInjector>();
 
     public async Task<SandboxCall> SendAsync(
         string service, string region, string method, string path, string? body = null,

@@ -83,7 +83,8 @@ public sealed class ApiGatewayService : ISandboxService
         SandboxOperation.Sync(name, request =>
         {
             _limiter.Admit(request.Region, name, _world.Now);
-            return _world.Write(_ => handler(request));
+            // Reads take the lock without persisting, so polling never rewrites the state file.
+            return request.Method == "GET" ? _world.Read(_ => handler(request)) : _world.Write(_ => handler(request));
         });
 
     private SandboxResponse CreateRestApi(SandboxRequest request)
@@ -124,7 +125,7 @@ public sealed class ApiGatewayService : ISandboxService
             Description = body["description"]?.GetValue<string>(),
             EndpointTypes = types,
             VpcEndpointIds = vpcEndpointIds,
-            Policy = body["policy"]?.GetValue<string>(),
+            Policy = NormalizePolicy(body["policy"]?.GetValue<string>()),
             ApiKeySource = body["apiKeySource"]?.GetValue<string>() ?? "HEADER",
             DisableExecuteApiEndpoint = body["disableExecuteApiEndpoint"]?.GetValue<bool>() ?? false,
             RootResourceId = rootId,
@@ -164,7 +165,7 @@ public sealed class ApiGatewayService : ISandboxService
                     api.Description = value;
                     break;
                 case ("replace", "/policy"):
-                    api.Policy = string.IsNullOrEmpty(value) ? null : value;
+                    api.Policy = NormalizePolicy(value);
                     break;
                 case ("replace", "/apiKeySource"):
                     api.ApiKeySource = value ?? "HEADER";
@@ -649,7 +650,8 @@ public sealed class ApiGatewayService : ISandboxService
 
         if (api.Policy is not null)
         {
-            json["policy"] = api.Policy;
+            // API Gateway hands the policy back with the quotes inside the string escaped: {\"Version\":...}.
+            json["policy"] = api.Policy.Replace("\"", "\\\"", StringComparison.Ordinal);
         }
 
         if (api.Tags.Count > 0)
@@ -658,6 +660,33 @@ public sealed class ApiGatewayService : ISandboxService
         }
 
         return json;
+    }
+
+    /// <summary>Stores a policy as plain JSON, whether it was sent plain or escaped the way API Gateway returns it.</summary>
+    private static string? NormalizePolicy(string? policy)
+    {
+        if (string.IsNullOrWhiteSpace(policy))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(policy);
+            return document.RootElement.GetRawText();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(System.Text.RegularExpressions.Regex.Unescape(policy));
+                return document.RootElement.GetRawText();
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw BadRequest("Invalid policy document. Please check the policy syntax and try again.");
+            }
+        }
     }
 
     private static JsonObject ResourceJson(ApiResourceRecord resource, bool embedMethods)

@@ -7,8 +7,9 @@ namespace PrivateApiEdge.Sandbox.Services.ApiGateway;
 /// <summary>
 /// API Gateway's fixed control-plane quotas (developer guide, "Quotas": CreateRestApi 1 per 3 s, CreateDeployment
 /// 1 per 5 s, Create/DeleteDomainName and DeleteRestApi 1 per 30 s), per account and region. The windows are scaled
-/// by the latency profile (off for <c>instant</c>, a tenth for <c>fast</c>, real for <c>realistic</c>) so tests
-/// stay quick while the portal still meets <c>TooManyRequestsException</c> with <c>Retry-After</c>.
+/// by the latency profile (off for <c>instant</c>, a thirtieth for <c>fast</c> so CreateDomainName is 1 per second,
+/// real for <c>realistic</c>) so tests stay quick while the portal still meets <c>TooManyRequestsException</c>
+/// with <c>Retry-After</c>.
 /// </summary>
 public sealed class ControlPlaneRateLimiter(string latencyProfile)
 {
@@ -24,7 +25,7 @@ public sealed class ControlPlaneRateLimiter(string latencyProfile)
     private readonly double _scale = latencyProfile switch
     {
         "instant" => 0,
-        "fast" => 0.1,
+        "fast" => 1.0 / 30,
         _ => 1,
     };
 

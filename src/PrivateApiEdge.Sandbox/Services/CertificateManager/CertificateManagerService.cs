@@ -50,7 +50,11 @@ public sealed class CertificateManagerService : ISandboxService
     {
         var body = JsonProtocol.ReadObject(request);
         var statuses = body["CertificateStatuses"]?.AsArray().Select(s => s!.GetValue<string>()).ToList();
-        var keyTypes = body["Includes"]?["keyTypes"]?.AsArray().Select(s => s!.GetValue<string>()).ToList();
+        var includes = body["Includes"];
+        var keyTypes = Strings(includes?["keyTypes"]);
+        var extendedKeyUsages = Strings(includes?["extendedKeyUsage"]);
+        var keyUsages = Strings(includes?["keyUsage"]);
+        var managedBy = includes?["managedBy"]?.GetValue<string>();
         var maxItems = body["MaxItems"]?.GetValue<int>() ?? 1000;
         if (maxItems is < 1 or > 1000)
         {
@@ -80,6 +84,11 @@ public sealed class CertificateManagerService : ISandboxService
                 .Where(c => c.Region == request.Region && c.IsVisible(now))
                 .Where(c => statuses is null || statuses.Count == 0 || statuses.Contains(c.StatusAt(now)))
                 .Where(c => keyTypes is null ? c.KeyAlgorithm == "RSA_2048" : keyTypes.Contains(c.KeyAlgorithm))
+                .Where(c => extendedKeyUsages is null || extendedKeyUsages.Contains("ANY") || extendedKeyUsages.Intersect(ExtendedKeyUsageNames).Any())
+                .Where(c => keyUsages is null || keyUsages.Contains("ANY") || keyUsages.Intersect(KeyUsageNames).Any())
+
+                // No sandbox certificate is managed by another service (CloudFront-managed certificates).
+                .Where(c => managedBy is null)
                 .OrderBy(c => c.CreatedAt).ThenBy(c => c.Arn, StringComparer.Ordinal)
                 .ToList();
             var page = matching.Skip(offset).Take(maxItems).ToList();
@@ -96,6 +105,12 @@ public sealed class CertificateManagerService : ISandboxService
         });
     }
 
+    /// <summary>What every sandbox certificate allows, as an ACM-issued TLS server certificate does.</summary>
+    private static readonly string[] KeyUsageNames = ["DIGITAL_SIGNATURE", "KEY_ENCIPHERMENT"];
+    private static readonly string[] ExtendedKeyUsageNames = ["TLS_WEB_SERVER_AUTHENTICATION", "TLS_WEB_CLIENT_AUTHENTICATION"];
+
+    private static List<string>? Strings(JsonNode? node) => node?.AsArray().Select(s => s!.GetValue<string>()).ToList();
+
     private static JsonObject Summary(AcmCertificate certificate, DateTimeOffset now) => new()
     {
         ["CertificateArn"] = certificate.Arn,
@@ -105,8 +120,8 @@ public sealed class CertificateManagerService : ISandboxService
         ["Status"] = certificate.StatusAt(now),
         ["Type"] = certificate.Type,
         ["KeyAlgorithm"] = certificate.KeyAlgorithm,
-        ["KeyUsages"] = new JsonArray("DIGITAL_SIGNATURE", "KEY_ENCIPHERMENT"),
-        ["ExtendedKeyUsages"] = new JsonArray("TLS_WEB_SERVER_AUTHENTICATION", "TLS_WEB_CLIENT_AUTHENTICATION"),
+        ["KeyUsages"] = new JsonArray([.. KeyUsageNames.Select(n => (JsonNode)n)]),
+        ["ExtendedKeyUsages"] = new JsonArray([.. ExtendedKeyUsageNames.Select(n => (JsonNode)n)]),
         ["InUse"] = certificate.InUseBy.Count > 0,
         ["RenewalEligibility"] = certificate.InUseBy.Count > 0 ? "ELIGIBLE" : "INELIGIBLE",
         ["NotBefore"] = JsonProtocol.EpochSeconds(certificate.NotBefore),

@@ -4,8 +4,9 @@ using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.CloudFront;
 
+/// <summary>A CloudFront call; <paramref name="NewResourceVisibleAt"/> honours delayed-consistency faults for creates.</summary>
 public sealed record CloudFrontRequest(
-    string Method, string Path, IReadOnlyDictionary<string, string> Query, string? IfMatch, XElement? Body);
+    string Method, string Path, IReadOnlyDictionary<string, string> Query, string? IfMatch, XElement? Body, Func<DateTimeOffset> NewResourceVisibleAt);
 
 public sealed record CloudFrontResponse(int StatusCode, XElement? Body, IReadOnlyDictionary<string, string> Headers);
 

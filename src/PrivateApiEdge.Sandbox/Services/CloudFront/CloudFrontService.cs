@@ -7,6 +7,7 @@ using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Services.CertificateManager;
+using PrivateApiEdge.Sandbox.Services.Ec2;
 using PrivateApiEdge.Sandbox.State;
 using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 
@@ -92,8 +93,12 @@ public sealed class CloudFrontService : ISandboxService
                 path,
                 call.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
                 call.Headers.IfMatch.Count > 0 ? call.Headers.IfMatch.ToString() : null,
-                call.Body.Length > 0 ? Xml.ParseBody(call) : null);
-            var response = _world.Write(_ => found.Handler(cloudFrontRequest));
+                call.Body.Length > 0 ? Xml.ParseBody(call) : null,
+                call.NewResourceVisibleAt);
+            // Reads take the lock without persisting, so polling never rewrites the state file.
+            var response = call.Method == "GET"
+                ? _world.Read(_ => found.Handler(cloudFrontRequest))
+                : _world.Write(_ => found.Handler(cloudFrontRequest));
             var written = response.Body is null
                 ? SandboxResponse.Empty((HttpStatusCode)response.StatusCode)
                 : Xml.Response((HttpStatusCode)response.StatusCode, response.Body);
@@ -174,7 +179,7 @@ public sealed class CloudFrontService : ISandboxService
             EndpointRegion = region,
             VpcId = vpcId,
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = request.NewResourceVisibleAt(),
             LastModifiedTime = now,
             DeployedAt = now + _world.Latency.Of(SandboxLifecycles.VpcOriginDeploy),
             ETag = NewETag(),
@@ -214,12 +219,18 @@ public sealed class CloudFrontService : ISandboxService
             throw CloudFrontError("InvalidArgument", $"The load balancer {arn} is not active yet.", 400);
         }
 
+        if (!_world.Part<Ec2State>().InternetGateways.Any(igw => igw.Region == lb.Region && igw.AttachedVpcId == lb.VpcId))
+        {
+            // CloudFront's prerequisite for VPC origins (an internet gateway attached, no route needed).
+            throw CloudFrontError("InvalidArgument", $"The VPC {lb.VpcId} of the origin endpoint has no internet gateway attached; VPC origins need one.", 400);
+        }
+
         return (lb.Region, lb.VpcId);
     }
 
     private CloudFrontResponse ListVpcOrigins(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(VpcOrigins, o => o.Id, request);
+        var (page, marker, next, maxItems) = Page([.. VpcOrigins.Where(o => o.IsVisible(Now))], o => o.Id, request);
         var now = Now;
         return Ok(new XElement(Ns + "VpcOriginList",
             new XElement(Ns + "Marker", marker),
@@ -337,7 +348,7 @@ public sealed class CloudFrontService : ISandboxService
             DomainName = $"d{RandomString("abcdefghijklmnopqrstuvwxyz0123456789", 13)}.cloudfront.net",
             Region = "global",
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = request.NewResourceVisibleAt(),
             LastModifiedTime = now,
             DeployedAt = now + _world.Latency.Of(SandboxLifecycles.DistributionDeploy),
             ETag = NewETag(),
@@ -461,7 +472,7 @@ public sealed class CloudFrontService : ISandboxService
 
     private CloudFrontResponse ListDistributions(CloudFrontRequest request)
     {
-        var (page, marker, next, maxItems) = Page(Distributions, d => d.Id, request);
+        var (page, marker, next, maxItems) = Page([.. Distributions.Where(d => d.IsVisible(Now))], d => d.Id, request);
         var now = Now;
         return Ok(new XElement(Ns + "DistributionList",
             new XElement(Ns + "Marker", marker),
@@ -591,10 +602,10 @@ public sealed class CloudFrontService : ISandboxService
     }
 
     private VpcOriginRecord FindVpcOriginRecord(string id) =>
-        VpcOrigins.FirstOrDefault(o => o.Id == id) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
+        VpcOrigins.FirstOrDefault(o => o.Id == id && o.IsVisible(Now)) ?? throw CloudFrontError("EntityNotFound", "The specified VPC origin does not exist.", 404);
 
     private DistributionRecord FindDistributionRecord(string id) =>
-        Distributions.FirstOrDefault(d => d.Id == id) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
+        Distributions.FirstOrDefault(d => d.Id == id && d.IsVisible(Now)) ?? throw CloudFrontError("NoSuchDistribution", "The specified distribution does not exist.", 404);
 
     private static void CheckIfMatch(CloudFrontRequest request, string currentETag)
     {

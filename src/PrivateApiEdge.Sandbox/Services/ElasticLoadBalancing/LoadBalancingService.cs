@@ -7,6 +7,7 @@ using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Core.Protocols;
 using PrivateApiEdge.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Services.CertificateManager;
+using PrivateApiEdge.Sandbox.Services.Ec2;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
@@ -81,27 +82,31 @@ public sealed partial class LoadBalancingService : ISandboxService
         ArgumentNullException.ThrowIfNull(request);
         var action = request.Form["Action"];
         return action is not null && Supports(action)
-            ? SandboxOperation.Sync(action, call => _world.Write(_ =>
-                QueryProtocol.Ok(call, Ns, [.. Handle(action, call.Form, call.Region).Nodes()])))
+            ? SandboxOperation.Sync(action, call => action.StartsWith("Describe", StringComparison.Ordinal)
+                // Reads take the lock without persisting, so polling never rewrites the state file.
+                ? _world.Read(_ => QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()]))
+                : _world.Write(_ => QueryProtocol.Ok(call, Ns, [.. Handle(action, call).Nodes()])))
             : null;
     }
 
-    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world write.</summary>
-    private XElement Handle(string action, QueryParameters parameters, string region) => action switch
+    /// <summary>Answers one action with its <c>&lt;XxxResult&gt;</c> element. Only inside a world read (Describe*) or write.</summary>
+    private XElement Handle(string action, SandboxRequest call) => Handle(action, call.Form, call.Region, call);
+
+    private XElement Handle(string action, QueryParameters parameters, string region, SandboxRequest call) => action switch
     {
-        "CreateLoadBalancer" => CreateLoadBalancer(parameters, region),
+        "CreateLoadBalancer" => CreateLoadBalancer(parameters, region, call),
         "DescribeLoadBalancers" => DescribeLoadBalancers(parameters, region),
         "DeleteLoadBalancer" => DeleteLoadBalancer(parameters),
         "DescribeLoadBalancerAttributes" => DescribeLoadBalancerAttributes(parameters),
         "ModifyLoadBalancerAttributes" => ModifyLoadBalancerAttributes(parameters),
-        "CreateTargetGroup" => CreateTargetGroup(parameters, region),
+        "CreateTargetGroup" => CreateTargetGroup(parameters, region, call),
         "DescribeTargetGroups" => DescribeTargetGroups(parameters, region),
         "DeleteTargetGroup" => DeleteTargetGroup(parameters),
         "ModifyTargetGroup" => ModifyTargetGroup(parameters),
         "RegisterTargets" => RegisterTargets(parameters),
         "DeregisterTargets" => DeregisterTargets(parameters),
         "DescribeTargetHealth" => DescribeTargetHealth(parameters),
-        "CreateListener" => CreateListener(parameters, region),
+        "CreateListener" => CreateListener(parameters, region, call),
         "DescribeListeners" => DescribeListeners(parameters),
         "DeleteListener" => DeleteListener(parameters),
         "AddTags" => AddTags(parameters),
@@ -133,7 +138,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             .Select(FindTargetGroupResource)
             .OfType<TargetGroupRecord>()
             .Select(group => new TargetGroupRoute(
-                group.Arn, group.Name, group.Port ?? 0, group.VpcId,
+                group.Arn, group.Name, group.Protocol ?? "", group.Port ?? 0, group.VpcId,
                 [.. group.Targets.Select(target => new TargetRoute(target.Id, target.Port, EvaluateHealth(group, target).State))]))
             .ToList();
         return new ListenerRoute(listener.Arn, listener.Port, listener.Protocol, [.. listener.CertificateArns], groups);
@@ -163,7 +168,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         lb.Arn, lb.Name, lb.Region, lb.DnsName, lb.VpcId, lb.Scheme, lb.ActiveAt, [.. lb.SecurityGroups],
         [.. lb.Zones.Select(zone => zone.PrivateIpAddress)], [.. lb.Zones.Select(zone => zone.SubnetId)]);
 
-    private XElement CreateLoadBalancer(QueryParameters p, string region)
+    private XElement CreateLoadBalancer(QueryParameters p, string region, SandboxRequest call)
     {
         var name = p.Required("Name");
         ValidateName(name, "Load balancer");
@@ -195,7 +200,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             // CreateLoadBalancer is idempotent: the same name and settings return the existing load balancer.
             var same = existing.Scheme == scheme && existing.Type == type
                 && existing.Zones.Select(z => z.SubnetId).Order(StringComparer.Ordinal).SequenceEqual(subnetIds.Order(StringComparer.Ordinal))
-                && existing.SecurityGroups.Order(StringComparer.Ordinal).SequenceEqual(securityGroups.Order(StringComparer.Ordinal));
+                && (securityGroups.Count == 0 || existing.SecurityGroups.Order(StringComparer.Ordinal).SequenceEqual(securityGroups.Order(StringComparer.Ordinal)));
             if (!same)
             {
                 throw new SandboxServiceException("DuplicateLoadBalancerName", $"A load balancer with the same name '{name}' exists, but with different settings");
@@ -225,6 +230,13 @@ public sealed partial class LoadBalancingService : ISandboxService
         if (subnets.Count < 2)
         {
             throw InvalidConfiguration("At least two subnets in two different Availability Zones must be specified");
+        }
+
+        if (securityGroups.Count == 0 && _world.Part<Ec2State>().SecurityGroups
+                .FirstOrDefault(g => g.Region == region && g.VpcId == vpcs[0] && g.GroupName == "default") is { } defaultGroup)
+        {
+            // Without SecurityGroups, AWS puts an ALB in the VPC's default security group.
+            securityGroups.Add(defaultGroup.Id);
         }
 
         foreach (var groupId in securityGroups)
@@ -259,7 +271,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             Type = type,
             IpAddressType = ipAddressType,
             CreatedAt = now,
-            VisibleAt = now,
+            VisibleAt = call.NewResourceVisibleAt(),
             ActiveAt = now + _world.Latency.Of(SandboxLifecycles.LoadBalancerProvision),
             Zones = zones,
             SecurityGroups = securityGroups,
@@ -274,14 +286,15 @@ public sealed partial class LoadBalancingService : ISandboxService
     {
         var arns = p.MemberList("LoadBalancerArns");
         var names = p.MemberList("Names");
-        IEnumerable<LoadBalancerRecord> found = State.LoadBalancers.Where(lb => lb.Region == region).OrderBy(lb => lb.CreatedAt);
+        var visible = State.LoadBalancers.Where(lb => lb.IsVisible(_world.Now)).ToList();
+        IEnumerable<LoadBalancerRecord> found = visible.Where(lb => lb.Region == region).OrderBy(lb => lb.CreatedAt);
         if (arns.Count > 0)
         {
-            found = arns.Select(arn => FindLoadBalancerResource(arn) ?? throw LoadBalancerNotFound()).ToList();
+            found = arns.Select(arn => visible.FirstOrDefault(lb => lb.Arn == arn) ?? throw LoadBalancerNotFound()).ToList();
         }
         else if (names.Count > 0)
         {
-            found = names.Select(name => State.LoadBalancers.FirstOrDefault(lb => lb.Region == region && lb.Name == name)
+            found = names.Select(name => visible.FirstOrDefault(lb => lb.Region == region && lb.Name == name)
                 ?? throw LoadBalancerNotFound()).ToList();
         }
 
@@ -354,7 +367,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         return new XElement(Ns + "ModifyLoadBalancerAttributesResult", AttributesXml(lb));
     }
 
-    private XElement CreateTargetGroup(QueryParameters p, string region)
+    private XElement CreateTargetGroup(QueryParameters p, string region, SandboxRequest call)
     {
         var name = p.Required("Name");
         ValidateName(name, "Target group");
@@ -426,7 +439,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             Id = groupId,
             Arn = $"arn:aws:elasticloadbalancing:{region}:{_network.AccountId}:targetgroup/{name}/{groupId}",
             CreatedAt = _world.Now,
-            VisibleAt = _world.Now,
+            VisibleAt = call.NewResourceVisibleAt(),
             Name = group.Name,
             Region = region,
             Protocol = group.Protocol,
@@ -462,14 +475,15 @@ public sealed partial class LoadBalancingService : ISandboxService
         var lbArn = p["LoadBalancerArn"];
         var arns = p.MemberList("TargetGroupArns");
         var names = p.MemberList("Names");
+        var visible = State.TargetGroups.Where(tg => tg.IsVisible(_world.Now)).ToList();
         List<TargetGroupRecord> found;
         if (arns.Count > 0)
         {
-            found = [.. arns.Select(arn => FindTargetGroupResource(arn) ?? throw TargetGroupNotFound())];
+            found = [.. arns.Select(arn => visible.FirstOrDefault(tg => tg.Arn == arn) ?? throw TargetGroupNotFound())];
         }
         else if (names.Count > 0)
         {
-            found = [.. names.Select(name => State.TargetGroups.FirstOrDefault(tg => tg.Region == region && tg.Name == name)
+            found = [.. names.Select(name => visible.FirstOrDefault(tg => tg.Region == region && tg.Name == name)
                 ?? throw TargetGroupNotFound())];
         }
         else if (lbArn is not null)
@@ -479,11 +493,11 @@ public sealed partial class LoadBalancingService : ISandboxService
                 throw LoadBalancerNotFound();
             }
 
-            found = [.. State.TargetGroups.Where(tg => LoadBalancerArnsOf(tg.Arn).Contains(lbArn))];
+            found = [.. visible.Where(tg => LoadBalancerArnsOf(tg.Arn).Contains(lbArn))];
         }
         else
         {
-            found = [.. State.TargetGroups.Where(tg => tg.Region == region)];
+            found = [.. visible.Where(tg => tg.Region == region)];
         }
 
         var (page, nextMarker) = Page(found, p);
@@ -593,7 +607,7 @@ public sealed partial class LoadBalancingService : ISandboxService
         return new XElement(Ns + "DescribeTargetHealthResult", new XElement(Ns + "TargetHealthDescriptions", descriptions));
     }
 
-    private XElement CreateListener(QueryParameters p, string region)
+    private XElement CreateListener(QueryParameters p, string region, SandboxRequest call)
     {
         var lb = FindLoadBalancerResource(p.Required("LoadBalancerArn")) ?? throw LoadBalancerNotFound();
         var protocol = p["Protocol"] ?? "HTTP";
@@ -673,7 +687,7 @@ public sealed partial class LoadBalancingService : ISandboxService
             CertificateArns = certificates,
             DefaultActions = actions,
             CreatedAt = _world.Now,
-            VisibleAt = _world.Now,
+            VisibleAt = call.NewResourceVisibleAt(),
             Tags = ReadTags(p),
         };
         State.Listeners.Add(listener);
@@ -706,8 +720,9 @@ public sealed partial class LoadBalancingService : ISandboxService
         List<ListenerRecord> found;
         if (arns.Count > 0)
         {
-            found = [.. arns.Select(arn => FindListenerResource(arn)
-                ?? throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found"))];
+            found = [.. arns.Select(arn => FindListenerResource(arn) is { } listener && listener.IsVisible(_world.Now)
+                ? listener
+                : throw new SandboxServiceException("ListenerNotFound", "One or more listeners not found"))];
         }
         else if (lbArn is not null)
         {
@@ -716,7 +731,7 @@ public sealed partial class LoadBalancingService : ISandboxService
                 throw LoadBalancerNotFound();
             }
 
-            found = [.. State.Listeners.Where(l => l.LoadBalancerArn == lbArn).OrderBy(l => l.Port)];
+            found = [.. State.Listeners.Where(l => l.LoadBalancerArn == lbArn && l.IsVisible(_world.Now)).OrderBy(l => l.Port)];
         }
         else
         {
@@ -982,6 +997,6 @@ public sealed record LoadBalancerSnapshot(
 public sealed record ListenerRoute(
     string ListenerArn, int Port, string Protocol, IReadOnlyList<string> CertificateArns, IReadOnlyList<TargetGroupRoute> TargetGroups);
 
-public sealed record TargetGroupRoute(string Arn, string Name, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
+public sealed record TargetGroupRoute(string Arn, string Name, string Protocol, int Port, string? VpcId, IReadOnlyList<TargetRoute> Targets);
 
 public sealed record TargetRoute(string Id, int Port, string HealthState);

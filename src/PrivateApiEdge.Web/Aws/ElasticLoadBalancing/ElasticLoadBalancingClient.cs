@@ -32,7 +32,7 @@ public sealed class ElasticLoadBalancingClient(AwsConnection connection) : IElas
     public async Task DeleteLoadBalancerAsync(DeleteLoadBalancerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await SendAsync(ElasticLoadBalancingQueryWriter.DeleteLoadBalancer(request), cancellationToken);
+        await SendWithoutResultAsync(ElasticLoadBalancingQueryWriter.DeleteLoadBalancer(request), cancellationToken);
     }
 
     public async Task<DescribeLoadBalancerAttributesResponse> DescribeLoadBalancerAttributesAsync(DescribeLoadBalancerAttributesRequest request, CancellationToken cancellationToken)
@@ -66,19 +66,19 @@ public sealed class ElasticLoadBalancingClient(AwsConnection connection) : IElas
     public async Task DeleteTargetGroupAsync(DeleteTargetGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await SendAsync(ElasticLoadBalancingQueryWriter.DeleteTargetGroup(request), cancellationToken);
+        await SendWithoutResultAsync(ElasticLoadBalancingQueryWriter.DeleteTargetGroup(request), cancellationToken);
     }
 
     public async Task RegisterTargetsAsync(RegisterTargetsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await SendAsync(ElasticLoadBalancingQueryWriter.RegisterTargets(request), cancellationToken);
+        await SendWithoutResultAsync(ElasticLoadBalancingQueryWriter.RegisterTargets(request), cancellationToken);
     }
 
     public async Task DeregisterTargetsAsync(DeregisterTargetsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await SendAsync(ElasticLoadBalancingQueryWriter.DeregisterTargets(request), cancellationToken);
+        await SendWithoutResultAsync(ElasticLoadBalancingQueryWriter.DeregisterTargets(request), cancellationToken);
     }
 
     public async Task<DescribeTargetHealthResponse> DescribeTargetHealthAsync(DescribeTargetHealthRequest request, CancellationToken cancellationToken)
@@ -105,13 +105,13 @@ public sealed class ElasticLoadBalancingClient(AwsConnection connection) : IElas
     public async Task DeleteListenerAsync(DeleteListenerRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await SendAsync(ElasticLoadBalancingQueryWriter.DeleteListener(request), cancellationToken);
+        await SendWithoutResultAsync(ElasticLoadBalancingQueryWriter.DeleteListener(request), cancellationToken);
     }
 
     public async Task AddTagsAsync(AddTagsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await SendAsync(ElasticLoadBalancingQueryWriter.AddTags(request), cancellationToken);
+        await SendWithoutResultAsync(ElasticLoadBalancingQueryWriter.AddTags(request), cancellationToken);
     }
 
     public async Task<DescribeTagsResponse> DescribeTagsAsync(DescribeTagsRequest request, CancellationToken cancellationToken)
@@ -119,6 +119,13 @@ public sealed class ElasticLoadBalancingClient(AwsConnection connection) : IElas
         ArgumentNullException.ThrowIfNull(request);
         var xml = await SendAsync(ElasticLoadBalancingQueryWriter.DescribeTags(request), cancellationToken);
         return ElasticLoadBalancingXmlReader.DescribeTags(xml);
+    }
+
+    // Operations without output members: success is the status alone, so an empty body is fine too.
+    private async Task SendWithoutResultAsync(AwsQuery query, CancellationToken cancellationToken)
+    {
+        using var request = query.ToRequest();
+        using var response = await connection.SendAsync(request, new AwsOperation(query.Parameters[0].Value), cancellationToken);
     }
 
     private async Task<XElement> SendAsync(AwsQuery query, CancellationToken cancellationToken)

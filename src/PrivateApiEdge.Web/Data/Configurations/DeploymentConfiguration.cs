@@ -34,6 +34,7 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         builder.Ignore(d => d.Phase);
         builder.Ignore(d => d.ActiveSteps);
         builder.Ignore(d => d.IsFinished);
+        builder.Ignore(d => d.AwsCalls);
         builder.HasMany(d => d.Steps).WithOne().HasForeignKey(s => s.DeploymentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -65,6 +65,9 @@ public sealed class Deployment
 
     public IReadOnlyList<DeploymentStep> Steps => _steps;
 
+    /// <summary>AWS call attempts made by the deployment's steps so far (both phases).</summary>
+    public int AwsCalls => _steps.Sum(s => s.AwsCalls);
+
     public DeploymentPhase Phase => Status is DeploymentStatus.TearingDown or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed
         ? DeploymentPhase.Teardown
         : DeploymentPhase.Provision;

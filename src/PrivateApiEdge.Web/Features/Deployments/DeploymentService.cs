@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.EndpointTest;
+using PrivateApiEdge.Web.Features.Preflight;
 using PrivateApiEdge.Web.Features.Provisioning;
 using PrivateApiEdge.Web.Features.Provisioning.Steps;
 
@@ -37,6 +38,16 @@ public sealed class DeploymentService(
         await db.SaveChangesAsync(cancellationToken);
         Enqueue(deployment.Id);
         return deployment;
+    }
+
+    /// <summary>Read-only checks of a request before it is created (the form shows the findings); nothing is written anywhere.</summary>
+    public async Task<PreflightReport> PreflightAsync(DeploymentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var factory = awsClientFactory ?? throw new InvalidOperationException("No AWS client factory is registered.");
+        var aws = factory.Create(new AwsSession(request.Region));
+        var facts = await PreflightFactsCollector.CollectAsync(aws, request, deploymentId: null, cancellationToken);
+        return PreflightEvaluator.Evaluate(request, facts);
     }
 
     /// <summary>Runs the failed step(s) of the current phase again (provisioning or teardown).</summary>

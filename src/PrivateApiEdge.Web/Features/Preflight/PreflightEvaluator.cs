@@ -19,6 +19,7 @@ public static class PreflightEvaluator
         new ExecuteApiEndpointRule(),
         new ExistingApiRule(),
         new NamingRule(),
+        new UnsupportedOptionsRule(),
     ];
 
     public static PreflightReport Evaluate(DeploymentRequest request, PreflightFacts facts)

@@ -144,8 +144,8 @@ public static class PreflightFactsCollector
             Filters = [new Ec2Filter("vpc-id", request.VpcId), new Ec2Filter("service-name", ExecuteApiServiceName(request.Region))],
         }, cancellationToken);
         return found.VpcEndpoints
-            .Where(e => e.State is not ("deleted" or "deleting" or "failed" or "rejected"))
-            .Select(e => new VpcEndpointFact(e.VpcEndpointId, e.State ?? "", e.PrivateDnsEnabled))
+            .Select(e => new VpcEndpointFact(e.VpcEndpointId, (e.State ?? "").ToLowerInvariant(), e.PrivateDnsEnabled))
+            .Where(e => e.State is not ("deleted" or "deleting" or "failed" or "rejected" or "expired"))
             .ToList();
     }
 

@@ -18,8 +18,13 @@ public sealed class ProvisioningEngine(
     TimeProvider time,
     IOptions<ProvisioningOptions> options,
     ILogger<ProvisioningEngine> logger,
-    IAwsClientFactory? awsClientFactory = null)
+    IAwsClientFactory? awsClientFactory = null,
+    AwsCallMeter? callMeter = null)
 {
+    // The meter reports each call on the calling flow, so the step whose code made it is known exactly, even
+    // while independent steps of the same deployment (or other deployments) run at the same time.
+    private static readonly AsyncLocal<StepCallCounter?> CurrentStep = new();
+
     private readonly ProvisioningOptions _options = options.Value;
 
     public async Task<AdvanceResult> AdvanceAsync(Guid deploymentId, CancellationToken cancellationToken)
@@ -35,12 +40,22 @@ public sealed class ProvisioningEngine(
         }
 
         AdvanceResult result;
+        if (callMeter is not null)
+        {
+            callMeter.CallRecorded += CountCall;
+        }
+
         try
         {
             result = await RunAsync(deploymentId, leaseId, cancellationToken);
         }
         finally
         {
+            if (callMeter is not null)
+            {
+                callMeter.CallRecorded -= CountCall;
+            }
+
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             await DeploymentLease.ReleaseAsync(db, deploymentId, leaseId, CancellationToken.None);
         }
@@ -252,11 +267,13 @@ public sealed class ProvisioningEngine(
     {
         // Run the step off the caller's stack so independent steps really overlap.
         await Task.Yield();
+        var calls = new StepCallCounter();
+        CurrentStep.Value = calls;
         var context = new StepContext(run, step.Name, aws);
         try
         {
             var outcome = await step.ExecuteAsync(context, cancellationToken);
-            return new StepResult(step.Name, outcome, null);
+            return new StepResult(step.Name, outcome, null, calls);
         }
         catch (DeploymentPersistenceException)
         {
@@ -268,14 +285,14 @@ public sealed class ProvisioningEngine(
         }
         catch (AwsApiException ex) when (AwsErrors.IsTransient(ex))
         {
-            return new StepResult(step.Name, null, ex);
+            return new StepResult(step.Name, null, ex, calls);
         }
 #pragma warning disable CA1031 // Any other error of a step is that step's failure, recorded for the user; the run goes on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             logger.LogWarning(ex, "Step {Step} of deployment {DeploymentId} failed", step.Name, run.Deployment.Id);
-            return new StepResult(step.Name, StepOutcome.Failed(Describe(ex)), null);
+            return new StepResult(step.Name, StepOutcome.Failed(Describe(ex)), null, calls);
         }
     }
 
@@ -284,6 +301,12 @@ public sealed class ProvisioningEngine(
         var name = result.Step;
         var now = run.Now;
         var step = run.Deployment.Step(run.Deployment.Phase, name);
+        var calls = Volatile.Read(ref result.Calls.Calls);
+        if (calls > 0)
+        {
+            await run.MutateAsync(d => d.CountAwsCalls(name, calls), cancellationToken);
+        }
+
         switch (result.Outcome)
         {
             case StepDone done:
@@ -371,5 +394,20 @@ public sealed class ProvisioningEngine(
     private static string FormatDuration(TimeSpan duration) =>
         duration.TotalMinutes >= 1 ? $"{(int)duration.TotalMinutes} min {duration.Seconds} s" : $"{duration.TotalSeconds:0.#} s";
 
-    private sealed record StepResult(string Step, StepOutcome? Outcome, AwsApiException? TransientError);
+    private static void CountCall(AwsCallRecord call)
+    {
+        if (CurrentStep.Value is { } counter)
+        {
+            Interlocked.Increment(ref counter.Calls);
+        }
+    }
+
+    private sealed class StepCallCounter
+    {
+#pragma warning disable CA1051 // A field, so Interlocked can increment it.
+        public int Calls;
+#pragma warning restore CA1051
+    }
+
+    private sealed record StepResult(string Step, StepOutcome? Outcome, AwsApiException? TransientError, StepCallCounter Calls);
 }

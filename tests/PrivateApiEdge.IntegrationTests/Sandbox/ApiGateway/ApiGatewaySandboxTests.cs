@@ -23,6 +23,7 @@ public sealed class ApiGatewaySandboxTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(["PRIVATE"], api["endpointConfiguration"]!["types"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(["vpce-0123456789abcdef0"], api["endpointConfiguration"]!["vpcEndpointIds"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.StartsWith("{\\\"Version\\\":", api["policy"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("aws:sourceVpce", api["policy"]!.GetValue<string>(), StringComparison.Ordinal);
         var root = Assert.Single(items);
         Assert.Equal(("/", api["rootResourceId"]!.GetValue<string>()), (root!["path"]!.GetValue<string>(), root["id"]!.GetValue<string>()));
@@ -79,6 +80,23 @@ public sealed class ApiGatewaySandboxTests
         Assert.Equal((await JsonAsync(deployed))["id"]!.GetValue<string>(), (await JsonAsync(stage))["deploymentId"]!.GetValue<string>());
         using var stages = await sandbox.ApiGatewayAsync(HttpMethod.Get, $"/restapis/{id}/stages");
         Assert.Equal(["prod"], (await JsonAsync(stages))["item"]!.AsArray().Select(s => s!["stageName"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_policy_sent_back_escaped_as_api_gateway_returns_it_is_stored_as_the_same_policy()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", EdgeChains.PrivateApiBody("escaped", "vpce-0123456789abcdef0"));
+        var api = await JsonAsync(created);
+        var returned = api["policy"]!.GetValue<string>();
+
+        using var patched = await sandbox.ApiGatewayAsync(HttpMethod.Patch, $"/restapis/{api["id"]!.GetValue<string>()}", new JsonObject
+        {
+            ["patchOperations"] = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/policy", ["value"] = returned }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal(returned, (await JsonAsync(patched))["policy"]!.GetValue<string>());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
+using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.Services.Ec2;
 using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
 
@@ -32,6 +33,44 @@ public sealed class CloudFrontSandboxTests
         time.Advance(TimeSpan.FromSeconds(3));
         using var got = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/vpc-origin/{id}");
         Assert.Equal("Deployed", (await XmlAsync(got)).Element(Cf + "Status")!.Value);
+    }
+
+    [Fact]
+    public async Task A_delayed_consistency_fault_hides_a_new_distribution_from_get_for_a_while()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sandbox = await EdgeSandbox.StartAsync("instant", time);
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "late");
+        var (originId, _) = await CreateVpcOriginAsync(sandbox, "late-origin", chain.LoadBalancerArn);
+        sandbox.Host.Faults.Add(new PrivateApiEdge.Sandbox.Core.Faults.SandboxFaultRule
+        {
+            Kind = "delayed-consistency",
+            Service = "cloudfront",
+            Operation = "CreateDistribution",
+            Count = 1,
+            DelayMs = 2000,
+        });
+        var (id, _) = await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig("ref-late", null, originId, chain.DnsName));
+
+        using var hidden = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}");
+        time.Advance(TimeSpan.FromSeconds(3));
+        using var visible = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, visible.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_vpc_origin_needs_an_internet_gateway_in_the_load_balancers_vpc()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var lb = await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", "no-igw"), ("Scheme", "internal"),
+            ("Subnets.member.1", SandboxSeed.VpcWithoutInternetGatewaySubnetAId), ("Subnets.member.2", SandboxSeed.VpcWithoutInternetGatewaySubnetBId));
+
+        using var refused = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/vpc-origin",
+            CloudFrontDocuments.CreateVpcOrigin("no-igw-origin", lb.Descendants(Elb + "LoadBalancerArn").Single().Value));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "InvalidArgument"), (refused.StatusCode, ErrorCode(await XmlAsync(refused))));
     }
 
     [Fact]

@@ -24,15 +24,19 @@ public static class EdgeChains
             ("Subnets.member.1", SandboxSeed.SubnetAId), ("Subnets.member.2", SandboxSeed.SubnetBId),
             ("SecurityGroups.member.1", securityGroupId));
 
-    public static async Task<string> CreateTargetGroupAsync(EdgeSandbox sandbox, string name, string matcher) =>
-        (await sandbox.ElbOkAsync("CreateTargetGroup", ("Name", name), ("Protocol", "HTTPS"), ("Port", "443"),
+    public static async Task<string> CreateTargetGroupAsync(EdgeSandbox sandbox, string name, string matcher, string protocol = "HTTPS") =>
+        (await sandbox.ElbOkAsync("CreateTargetGroup", ("Name", name), ("Protocol", protocol), ("Port", "443"),
             ("VpcId", SandboxSeed.VpcId), ("TargetType", "ip"), ("HealthCheckProtocol", "HTTPS"), ("Matcher.HttpCode", matcher)))
         .Descendants(Elb + "TargetGroupArn").Single().Value;
 
     /// <summary>SGs with the ALB → endpoint links open, an available execute-api endpoint, an IP target group of its
     /// ENI IPs, an internal ALB and an HTTPS listener with the regional demo certificate.</summary>
     public static async Task<AlbChain> CreateAlbChainAsync(
-        EdgeSandbox sandbox, string prefix, string matcher = "200,403", string listenerCertificateArn = SandboxSeed.RegionalCertificateArn)
+        EdgeSandbox sandbox,
+        string prefix,
+        string matcher = "200,403",
+        string listenerCertificateArn = SandboxSeed.RegionalCertificateArn,
+        string targetProtocol = "HTTPS")
     {
         var albSg = sandbox.CreateSecurityGroup($"{prefix}-alb");
         var endpointSg = sandbox.CreateSecurityGroup($"{prefix}-endpoint");
@@ -40,7 +44,7 @@ public static class EdgeChains
         sandbox.AllowFromGroup(albSg, 443, endpointSg, egress: true);
         var (endpointId, ips) = sandbox.CreateExecuteApiEndpoint(endpointSg);
 
-        var targetGroupArn = await CreateTargetGroupAsync(sandbox, $"{prefix}-tg", matcher);
+        var targetGroupArn = await CreateTargetGroupAsync(sandbox, $"{prefix}-tg", matcher, targetProtocol);
         await sandbox.ElbOkAsync("RegisterTargets", [("TargetGroupArn", targetGroupArn),
             .. ips.SelectMany((ip, i) => new[] { ($"Targets.member.{i + 1}.Id", ip), ($"Targets.member.{i + 1}.Port", "443") })]);
         var lb = await CreateLoadBalancerAsync(sandbox, $"{prefix}-alb", albSg);
@@ -127,10 +131,11 @@ public static class EdgeChains
         EdgeSandbox sandbox,
         string matcher = "200,403",
         string listenerCertificateArn = SandboxSeed.RegionalCertificateArn,
-        string? policyEndpointId = null)
+        string? policyEndpointId = null,
+        string targetProtocol = "HTTPS")
     {
         const string Host = SandboxSeed.DemoApiHostName;
-        var alb = await CreateAlbChainAsync(sandbox, "edge", matcher, listenerCertificateArn);
+        var alb = await CreateAlbChainAsync(sandbox, "edge", matcher, listenerCertificateArn, targetProtocol);
         var apiId = await CreateHelloApiAsync(sandbox, alb.EndpointId, policyEndpointId);
         await ExpectCreatedAsync(sandbox, HttpMethod.Post, "/domainnames", RegionalDomainBody(Host, SandboxSeed.RegionalCertificateArn));
         await ExpectCreatedAsync(sandbox, HttpMethod.Post, $"/domainnames/{Host}/basepathmappings", new JsonObject { ["restApiId"] = apiId, ["stage"] = "prod" });

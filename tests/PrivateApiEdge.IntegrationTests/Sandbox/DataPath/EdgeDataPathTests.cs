@@ -121,6 +121,18 @@ public sealed class EdgeDataPathTests
     }
 
     [Fact]
+    public async Task A_target_group_speaking_http_to_the_endpoint_answers_502()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateFullChainAsync(sandbox, targetProtocol: "HTTP");
+
+        using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.StartsWith("target-group:", Hop(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unhealthy_targets_from_a_200_only_matcher_still_get_traffic_because_the_alb_fails_open()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();

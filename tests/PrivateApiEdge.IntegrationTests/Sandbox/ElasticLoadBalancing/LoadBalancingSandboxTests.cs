@@ -57,6 +57,38 @@ public sealed partial class LoadBalancingSandboxTests
     }
 
     [Fact]
+    public async Task A_delayed_consistency_fault_hides_a_new_load_balancer_from_describe_for_a_while()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sandbox = await EdgeSandbox.StartAsync("instant", time);
+        sandbox.Host.Faults.Add(new PrivateApiEdge.Sandbox.Core.Faults.SandboxFaultRule
+        {
+            Kind = "delayed-consistency",
+            Service = "elasticloadbalancing",
+            Operation = "CreateLoadBalancer",
+            Count = 1,
+            DelayMs = 2000,
+        });
+        var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "late-alb", sandbox.CreateSecurityGroup("alb")))
+            .Descendants(Elb + "LoadBalancerArn").Single().Value;
+
+        Assert.Equal("LoadBalancerNotFound", await sandbox.ElbErrorAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", arn)));
+        time.Advance(TimeSpan.FromSeconds(3));
+        await sandbox.ElbOkAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", arn));
+    }
+
+    [Fact]
+    public async Task A_load_balancer_created_without_security_groups_gets_the_vpc_default_group()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+
+        var lb = await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", "default-sg"), ("Scheme", "internal"),
+            ("Subnets.member.1", SandboxSeed.SubnetAId), ("Subnets.member.2", SandboxSeed.SubnetBId));
+
+        Assert.Equal([SandboxSeed.DefaultSecurityGroupId], lb.Descendants(Elb + "SecurityGroups").Single().Elements().Select(e => e.Value));
+    }
+
+    [Fact]
     public async Task A_load_balancer_needs_subnets_in_two_availability_zones()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();

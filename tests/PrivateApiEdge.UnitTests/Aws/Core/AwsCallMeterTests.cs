@@ -53,7 +53,8 @@ public sealed class AwsCallMeterTests
     public void Calls_are_published_on_the_metrics_meter_and_raised_as_events()
     {
         var meter = new AwsCallMeter();
-        var measured = new List<(string Instrument, double Value)>();
+        // Concurrent: parallel tests publish on meters of the same name, and this listener hears them all.
+        var measured = new System.Collections.Concurrent.ConcurrentQueue<(string Instrument, double Value)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -62,8 +63,8 @@ public sealed class AwsCallMeterTests
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
-        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measured.Enqueue((instrument.Name, value)));
         listener.Start();
         AwsCallRecord? raised = null;
         meter.CallRecorded += call => raised = call;

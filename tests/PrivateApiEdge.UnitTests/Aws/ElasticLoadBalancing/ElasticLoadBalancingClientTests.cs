@@ -467,6 +467,21 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Throttling_is_retried_by_the_pipeline_and_each_attempt_is_signed_afresh()
+    {
+        using var pipeline = new AwsTestPipeline(maxRetryAttempts: 2);
+        var client = new ElasticLoadBalancingClientFactory(pipeline.Factory).Create(AwsTestPipeline.Session("eu-west-1"));
+        pipeline.Transport.Respond(HttpStatusCode.BadRequest, ElbXml.Error(ElasticLoadBalancingErrorCodes.Throttling, "Rate exceeded", "r-1"))
+            .Respond(HttpStatusCode.OK, ElbXml.Response("DescribeTargetHealth", "<TargetHealthDescriptions/>"));
+
+        var response = await client.DescribeTargetHealthAsync(new DescribeTargetHealthRequest { TargetGroupArn = TargetGroupArn }, TestContext.Current.CancellationToken);
+
+        Assert.Empty(response.TargetHealthDescriptions);
+        Assert.Equal(2, pipeline.Transport.Requests.Count);
+        Assert.All(pipeline.Transport.Requests, r => Assert.Single(r.Message.Headers.GetValues("Authorization")));
+    }
+
+    [Fact]
     public async Task Requests_are_signed_as_elasticloadbalancing_in_the_session_region()
     {
         Answer(ElbXml.Response("DescribeLoadBalancers", "<LoadBalancers/>"));

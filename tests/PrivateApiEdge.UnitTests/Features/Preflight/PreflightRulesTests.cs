@@ -210,6 +210,14 @@ public sealed class PreflightRulesTests
         Assert.Contains("pae-orders-alb", SingleFailure(Request(), facts).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_geo_restriction_is_refused_rather_than_silently_ignored()
+    {
+        var request = Request() with { GeoRestriction = new GeoRestriction(GeoRestrictionType.Allow, ["DE", "FR"]) };
+
+        Assert.Equal("geo-restriction", SingleFailure(request, GoodFacts()).Check);
+    }
+
     private static PreflightFinding SingleFailure(DeploymentRequest request, PreflightFacts facts)
     {
         var report = PreflightEvaluator.Evaluate(request, facts);

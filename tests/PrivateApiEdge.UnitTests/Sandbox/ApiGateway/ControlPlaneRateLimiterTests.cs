@@ -42,8 +42,8 @@ public sealed class ControlPlaneRateLimiterTests
         fast.Admit("eu-west-1", "DeleteRestApi", Start);
         instant.Admit("eu-west-1", "DeleteRestApi", Start);
 
-        Assert.Throws<SandboxServiceException>(() => fast.Admit("eu-west-1", "DeleteRestApi", Start.AddSeconds(2)));
-        fast.Admit("eu-west-1", "DeleteRestApi", Start.AddSeconds(3));
+        Assert.Throws<SandboxServiceException>(() => fast.Admit("eu-west-1", "DeleteRestApi", Start.AddSeconds(0.5)));
+        fast.Admit("eu-west-1", "DeleteRestApi", Start.AddSeconds(1));
         instant.Admit("eu-west-1", "DeleteRestApi", Start);
     }
 }

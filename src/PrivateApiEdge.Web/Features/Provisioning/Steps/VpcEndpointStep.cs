@@ -70,7 +70,7 @@ public sealed class VpcEndpointStep : IProvisioningStep
             {
                 Filters = [new Ec2Filter("vpc-id", request.VpcId), context.DeploymentFilter()],
             }, cancellationToken);
-            var adopted = existing.VpcEndpoints.FirstOrDefault(e => e.State is not ("deleted" or "deleting"));
+            var adopted = existing.VpcEndpoints.FirstOrDefault(e => e.State?.ToLowerInvariant() is not ("deleted" or "deleting"));
             if (adopted is not null)
             {
                 context.Log($"Adopted endpoint {adopted.VpcEndpointId} created by an earlier run.");

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Provisioning;
+
+namespace PrivateApiEdge.IntegrationTests.Provisioning;
+
+/// <summary>The whole portal host (Development: DI validated on build), its Hangfire server and in-process sandbox.</summary>
+public sealed class PortalProvisioningTests
+{
+    [Fact]
+    public async Task Through_the_portal_host_a_deployment_is_preflighted_provisioned_by_hangfire_tested_and_torn_down()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"pae-portal-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var portal = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
+                .UseEnvironment("Development")
+                .UseSetting("Database:ConnectionString", $"Data Source={database};Pooling=False")
+                .UseSetting("BackgroundJobs:Storage", "InMemory")
+                .UseSetting("BackgroundJobs:RunServer", "true")
+                .UseSetting("Aws:Mode", "Sandbox")
+                .UseSetting("Sandbox:LatencyProfile", "instant")
+                .UseSetting("Sandbox:StateFile", ""));
+            using var client = portal.CreateClient();
+            using var scope = portal.Services.CreateScope();
+            var deployments = scope.ServiceProvider.GetRequiredService<DeploymentService>();
+            var request = SandboxEngineFixture.DemoRequest("portal");
+            var ct = TestContext.Current.CancellationToken;
+
+            var preflight = await deployments.PreflightAsync(request, ct);
+            Assert.True(preflight.Passed, preflight.Summary());
+
+            var created = await deployments.CreateAsync(request, "alice", ct);
+            var provisioned = await WaitForAsync(deployments, created.Id, d => d.IsFinished, ct);
+            Assert.True(provisioned.Status == DeploymentStatus.Succeeded, $"{provisioned.FailedStep}: {provisioned.Error}");
+
+            var test = await deployments.RunEndpointTestAsync(created.Id, ct);
+            Assert.True(test.Passed, $"{test.StatusCode} {test.FailingHop}: {test.Diagnosis}");
+
+            await deployments.TeardownAsync(created.Id, ct);
+            var tornDown = await WaitForAsync(deployments, created.Id, d => d.Status is DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed, ct);
+            Assert.Equal(DeploymentStatus.TornDown, tornDown.Status);
+            Assert.All(tornDown.Steps.Where(s => s.Phase == DeploymentPhase.Teardown), s => Assert.True(s.IsComplete, s.Name));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    private static async Task<Deployment> WaitForAsync(DeploymentService deployments, Guid id, Func<Deployment, bool> done, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var deployment = await deployments.GetAsync(id, cancellationToken) ?? throw new InvalidOperationException("gone");
+            if (done(deployment))
+            {
+                return deployment;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                var waiting = string.Join(", ", deployment.ActiveSteps.Where(s => !s.IsComplete).Select(s => $"{s.Name}={s.Status} {s.WaitReason}"));
+                Assert.Fail($"Deployment still {deployment.Status} after 3 min: {waiting}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+}
