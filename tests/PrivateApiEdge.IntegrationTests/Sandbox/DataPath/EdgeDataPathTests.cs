@@ -39,6 +39,20 @@ public sealed class EdgeDataPathTests
     }
 
     [Fact]
+    public async Task An_alias_record_in_the_private_zone_only_does_not_resolve_for_viewers()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateFullChainAsync(sandbox);
+        await EdgeTeardownTests.ChangeAliasRecordAsync(sandbox, "DELETE", chain.DistributionDomainName);
+        await EdgeTeardownTests.ChangeAliasRecordAsync(sandbox, "UPSERT", chain.DistributionDomainName, SandboxSeed.PrivateHostedZoneId);
+
+        using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.StartsWith("dns:", Hop(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_disabled_distribution_answers_403()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();

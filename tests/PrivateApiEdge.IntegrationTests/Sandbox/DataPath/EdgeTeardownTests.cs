@@ -88,7 +88,8 @@ public sealed class EdgeTeardownTests
         return [.. document.RootElement.GetProperty("resources").EnumerateArray().Select(r => $"{r.GetProperty("type").GetString()} {r.GetProperty("id").GetString()}")];
     }
 
-    private static async Task ChangeAliasRecordAsync(EdgeSandbox sandbox, string action, string distributionDomainName)
+    internal static async Task ChangeAliasRecordAsync(
+        EdgeSandbox sandbox, string action, string distributionDomainName, string hostedZoneId = SandboxSeed.PublicHostedZoneId)
     {
         XNamespace r53 = "https://route53.amazonaws.com/doc/2013-04-01/";
         var batch = new XElement(r53 + "ChangeResourceRecordSetsRequest", new XElement(r53 + "ChangeBatch", new XElement(r53 + "Changes",
@@ -103,7 +104,7 @@ public sealed class EdgeTeardownTests
                         new XElement(r53 + "EvaluateTargetHealth", "false")))))));
         using var content = new StringContent(batch.ToString(SaveOptions.DisableFormatting), System.Text.Encoding.UTF8, "text/xml");
         using var response = await sandbox.Client("route53", "us-east-1").PostAsync(
-            new Uri($"/2013-04-01/hostedzone/{SandboxSeed.PublicHostedZoneId}/rrset", UriKind.Relative), content, TestContext.Current.CancellationToken);
+            new Uri($"/2013-04-01/hostedzone/{hostedZoneId}/rrset", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
