@@ -20,7 +20,6 @@ public static class UiExtensions
         builder.Services.AddScoped<ConnectivityService>();
         builder.Services.AddScoped<DashboardService>();
         builder.Services.AddScoped<DeploymentFormLookups>();
-        builder.Services.AddScoped<FormPreflight>();
         builder.Services.AddSingleton<StepDurationEstimates>();
         return builder;
     }

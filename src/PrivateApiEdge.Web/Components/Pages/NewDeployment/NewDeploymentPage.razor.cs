@@ -37,9 +37,6 @@ public sealed partial class NewDeploymentPage : IDisposable
     private DeploymentService Deployments { get; set; } = null!;
 
     [Inject]
-    private FormPreflight Preflight { get; set; } = null!;
-
-    [Inject]
     private IOptions<AwsOptions> Aws { get; set; } = null!;
 
     [Inject]
@@ -150,7 +147,7 @@ public sealed partial class NewDeploymentPage : IDisposable
         _preflighting = true;
         try
         {
-            _preflight = await Preflight.RunAsync(DeploymentRequestFactory.From(_model), _disposed.Token);
+            _preflight = await Deployments.PreflightAsync(DeploymentRequestFactory.From(_model), _disposed.Token);
         }
         catch (AwsApiException ex)
         {
