@@ -8,7 +8,8 @@ using PrivateApiEdge.Web.Features.Provisioning;
 namespace PrivateApiEdge.IntegrationTests.EndToEnd;
 
 /// <summary>The whole story in the browser: form → preflight → deploy → live steps → endpoint test → teardown.</summary>
-public sealed class DeploymentJourneyTests : IClassFixture<BrowserFixture>
+[Collection(BrowserTests.Name)]
+public sealed class DeploymentJourneyTests
 {
     private static readonly LocatorAssertionsToHaveAttributeOptions UntilDeployed = new() { Timeout = 180_000 };
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 15_000 };

@@ -4,7 +4,8 @@ using PrivateApiEdge.Sandbox.Seed;
 
 namespace PrivateApiEdge.IntegrationTests.EndToEnd;
 
-public sealed class NewDeploymentPageTests : IClassFixture<BrowserFixture>
+[Collection(BrowserTests.Name)]
+public sealed class NewDeploymentPageTests
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 15_000 };
 
