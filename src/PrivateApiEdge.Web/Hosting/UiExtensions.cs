@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using MudBlazor.Services;
 using PrivateApiEdge.Web.Features.Connectivity;
+using PrivateApiEdge.Web.Components.Pages.Deployments;
 using PrivateApiEdge.Web.Features.Dashboard;
+using PrivateApiEdge.Web.Features.DeploymentForm;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -10,11 +13,14 @@ public static class UiExtensions
     public static WebApplicationBuilder AddPortalUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Bottom right: top-right snackbars would cover the page's action buttons under the app bar.
+        builder.Services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         builder.Services.AddHttpClient();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConnectivityService>();
         builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<DeploymentFormLookups>();
+        builder.Services.AddSingleton<StepDurationEstimates>();
         return builder;
     }
 }

@@ -23,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public PortalAppFactory Portal { get; } = new();
+    public PortalAppFactory Portal { get; } = new BrowserPortalFactory();
 
     public IBrowser Browser { get; private set; } = null!;
 

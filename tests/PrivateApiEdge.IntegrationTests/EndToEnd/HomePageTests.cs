@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace PrivateApiEdge.IntegrationTests.EndToEnd;
 
-public sealed class HomePageTests : IClassFixture<BrowserFixture>
+[Collection(BrowserTests.Name)]
+public sealed class HomePageTests
 {
     private readonly BrowserFixture _browser;
 

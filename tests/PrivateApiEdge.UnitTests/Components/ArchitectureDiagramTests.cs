@@ -64,4 +64,16 @@ public sealed class ArchitectureDiagramTests : PortalComponentTest
 
         Assert.Equal("Succeeded", HopState(cut, "load-balancer"));
     }
+
+    [Fact]
+    public void During_teardown_finished_steps_show_their_hop_as_removed()
+    {
+        var cut = Render<ArchitectureDiagram>(p => p
+            .Add(c => c.Steps, [Step("dns-records", StepState.Succeeded), Step("distribution", StepState.Running)])
+            .Add(c => c.Teardown, true));
+
+        Assert.Contains("hop-removed", cut.Find("[data-testid=hop-dns]").ClassName, StringComparison.Ordinal);
+        Assert.Contains("Removed", cut.Find("[data-testid=hop-dns]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Removing", cut.Find("[data-testid=hop-distribution]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,8 @@
 using PrivateApiEdge.Web.Aws.ApiGateway;
+using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Aws.Ec2;
+using PrivateApiEdge.Web.Aws.Route53;
 
 namespace PrivateApiEdge.Web.Features.DeploymentForm;
 
@@ -22,6 +24,22 @@ public sealed record VpcEndpointOption(string VpcEndpointId, string? State, bool
 public sealed record RestApiOption(string RestApiId, string? Name, IReadOnlyList<string> Stages)
 {
     public string Label => $"{Name ?? RestApiId} ({RestApiId})";
+}
+
+/// <summary>An ACM certificate; <c>Names</c> holds the domain name first, then the other subject alternative names.</summary>
+public sealed record CertificateOption(string CertificateArn, IReadOnlyList<string> Names, string Status, DateTimeOffset? NotAfter)
+{
+    public bool IsIssued => Status == "ISSUED";
+
+    public string Label => $"{string.Join(", ", Names)} · {Status} · …{CertificateArn[^12..]}";
+
+    public bool Covers(string domainName) => CertificateNames.Cover(Names, domainName);
+}
+
+/// <summary>A Route 53 hosted zone; the id is bare, without <c>/hostedzone/</c>.</summary>
+public sealed record HostedZoneOption(string HostedZoneId, string Name, bool IsPrivate, long? RecordCount)
+{
+    public string Label => $"{Name.TrimEnd('.')} · {(IsPrivate ? "private" : "public")} · {HostedZoneId}";
 }
 
 /// <summary>
@@ -76,6 +94,39 @@ public sealed class DeploymentFormLookups(IAwsClientFactory clientFactory)
         }
 
         return options.OrderBy(o => o.Name ?? o.RestApiId, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>
+    /// Every certificate of the region whatever its status: an expired one is listed with its status, so the user
+    /// sees why it cannot be used rather than wondering where it went.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificateOption>> ListCertificatesAsync(string region, CancellationToken cancellationToken)
+    {
+        var clients = Clients(region);
+        var acm = region == AwsService.GlobalSigningRegion ? clients.CertificatesInUsEast1 : clients.CertificatesInRegion;
+        var options = new List<CertificateOption>();
+        await foreach (var summary in acm.ListAllCertificatesAsync(new ListCertificatesRequest(), cancellationToken))
+        {
+            var names = new List<string> { summary.DomainName };
+            names.AddRange(summary.SubjectAlternativeNameSummaries.Where(n => n != summary.DomainName));
+            options.Add(new CertificateOption(summary.CertificateArn, names, summary.Status ?? "UNKNOWN", summary.NotAfter));
+        }
+
+        return options.OrderByDescending(o => o.IsIssued).ThenBy(o => o.Names[0], StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Hosted zones of the account, public first (alias records for CloudFront go into a public zone).</summary>
+    public async Task<IReadOnlyList<HostedZoneOption>> ListHostedZonesAsync(CancellationToken cancellationToken)
+    {
+        var route53 = Clients(AwsService.GlobalSigningRegion).Route53;
+        var zones = new List<HostedZoneOption>();
+        await foreach (var zone in route53.ListAllHostedZonesByNameAsync(null, cancellationToken))
+        {
+            var id = zone.Id.StartsWith("/hostedzone/", StringComparison.Ordinal) ? zone.Id["/hostedzone/".Length..] : zone.Id;
+            zones.Add(new HostedZoneOption(id, zone.Name, zone.PrivateZone, zone.ResourceRecordSetCount));
+        }
+
+        return zones.OrderBy(z => z.IsPrivate).ThenBy(z => z.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private AwsClients Clients(string region) => clientFactory.Create(new AwsSession(region));

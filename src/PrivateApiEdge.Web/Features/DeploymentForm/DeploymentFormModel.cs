@@ -33,7 +33,7 @@ public sealed class DeploymentFormModel
 
     public string ExistingStageName { get; set; } = "";
 
-    public bool EnableIpv6 { get; set; }
+    public bool EnableIpv6 { get; set; } = true;
 
     public CachePolicyChoice CachePolicy { get; set; } = CachePolicyChoice.CachingDisabled;
 
@@ -73,8 +73,8 @@ public enum GeoRestrictionKind
     None,
 
     /// <summary>Only the listed countries may call.</summary>
-    Whitelist,
+    Allow,
 
     /// <summary>Everyone except the listed countries may call.</summary>
-    Blacklist,
+    Block,
 }

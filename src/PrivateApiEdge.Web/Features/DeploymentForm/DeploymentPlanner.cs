@@ -1,3 +1,5 @@
+using PrivateApiEdge.Web.Features.Preflight;
+
 namespace PrivateApiEdge.Web.Features.DeploymentForm;
 
 /// <summary>What one step will do for the chosen options (architecture.md §2).</summary>
@@ -63,25 +65,25 @@ public static class DeploymentPlanner
                 "Check both certificates are ISSUED, in the right regions and cover " + domain,
                 "Check the hosted zone is public and holds " + domain + ", and no other distribution uses the alias"], false),
             "security-groups" => (model.ReusesVpcEndpoint
-                ? ["Create the load balancer security group " + name + "-alb (egress 443)",
+                ? ["Create the load balancer security group " + ResourceNames.AlbSecurityGroup(name) + " (egress 443)",
                     "Allow 443 from it on the security groups of " + model.ExistingVpcEndpointId]
-                : ["Create the load balancer security group " + name + "-alb (egress 443)",
-                    "Create the endpoint security group " + name + "-vpce (ingress 443 from the load balancer)"], false),
+                : ["Create the load balancer security group " + ResourceNames.AlbSecurityGroup(name) + " (egress 443)",
+                    "Create the endpoint security group " + ResourceNames.EndpointSecurityGroup(name) + " (ingress 443 from the load balancer)"], false),
             "vpc-endpoint" => model.ReusesVpcEndpoint
                 ? (["Reuse endpoint " + model.ExistingVpcEndpointId + " (left in place on teardown)", "Read its network interface IPs"], true)
                 : ([$"Create an execute-api interface endpoint with private DNS in {subnets} subnets", "Wait until it is available, read its network interface IPs"], false),
             "private-api" => model.ReusesRestApi
                 ? (["Use the existing private API " + model.ExistingRestApiId + ", stage " + model.ExistingStageName,
                     "Check its resource policy allows the endpoint"], true)
-                : (["Create the private REST API " + name + " (GET / answers through a MOCK integration)",
-                    "Resource policy: execute-api:Invoke only from the endpoint", "Deploy stage prod"], false),
+                : (["Create the private REST API " + ResourceNames.RestApi(name) + " (GET / answers through a MOCK integration)",
+                    "Resource policy: execute-api:Invoke only from the endpoint", "Deploy stage " + ResourceNames.StageName], false),
             "api-domain" => (["Create the REGIONAL custom domain " + domain + " with the regional certificate (TLS 1.2)",
                 "Map its root path to the API stage"], false),
-            "target-group" => (["Create an IP target group (HTTPS 443, health check HTTPS, matcher 200,403)",
+            "target-group" => (["Create the IP target group " + ResourceNames.TargetGroup(name) + " (HTTPS 443, health check HTTPS, matcher 200,403)",
                 "Register the endpoint's IPs as targets"], false),
-            "load-balancer" => (["Create the internal application load balancer " + name + " in the chosen subnets",
+            "load-balancer" => (["Create the internal application load balancer " + ResourceNames.LoadBalancer(name) + " in the chosen subnets",
                 "Wait until active, add the HTTPS 443 listener with the regional certificate"], false),
-            "vpc-origin" => (["Create a CloudFront VPC origin for the load balancer (HTTPS only, TLS 1.2)",
+            "vpc-origin" => (["Create the CloudFront VPC origin " + ResourceNames.VpcOrigin(name) + " for the load balancer (HTTPS only, TLS 1.2)",
                 "Wait until deployed (AWS can take 15 minutes or more)"], false),
             "origin-security" => (["Allow 443 from CloudFront's origin-facing prefix list on CloudFront-VPCOrigins-Service-SG",
                 "Allow 443 from that group on the load balancer security group"], false),
@@ -108,7 +110,7 @@ public static class DeploymentPlanner
 
         if (model.GeoRestriction != GeoRestrictionKind.None)
         {
-            var verb = model.GeoRestriction == GeoRestrictionKind.Whitelist ? "Allow only" : "Block";
+            var verb = model.GeoRestriction == GeoRestrictionKind.Allow ? "Allow only" : "Block";
             yield return $"{verb} {string.Join(", ", DeploymentFormValidator.CountryCodes(model.GeoRestrictionCountries))}";
         }
 

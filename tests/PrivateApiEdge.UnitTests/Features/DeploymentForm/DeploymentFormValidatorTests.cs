@@ -171,9 +171,9 @@ public sealed class DeploymentFormValidatorTests
     [Fact]
     public void Geo_restriction_needs_two_letter_country_codes()
     {
-        Assert.Null(DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Whitelist, "DE, FR"));
-        Assert.Contains("at least one", DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Blacklist, ""), StringComparison.Ordinal);
-        Assert.Contains("'Germany'", DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Whitelist, "Germany"), StringComparison.Ordinal);
+        Assert.Null(DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Allow, "DE, FR"));
+        Assert.Contains("at least one", DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Block, ""), StringComparison.Ordinal);
+        Assert.Contains("'Germany'", DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Allow, "Germany"), StringComparison.Ordinal);
     }
 
     [Theory]

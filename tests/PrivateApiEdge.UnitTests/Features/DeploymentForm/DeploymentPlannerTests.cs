@@ -64,7 +64,7 @@ public sealed class DeploymentPlannerTests
     {
         var model = Model();
         model.EnableIpv6 = true;
-        model.GeoRestriction = GeoRestrictionKind.Whitelist;
+        model.GeoRestriction = GeoRestrictionKind.Allow;
         model.GeoRestrictionCountries = "DE, FR";
         model.OverwriteExistingRecord = true;
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using PrivateApiEdge.Web.Components.Shared;
 using PrivateApiEdge.Web.Features.Dashboard;
 using PrivateApiEdge.Web.Features.Deployments;
 
 namespace PrivateApiEdge.Web.Components.Pages.Dashboard;
 
-public sealed partial class DashboardPage
+public sealed partial class DashboardPage : IDisposable
 {
     private static readonly Dictionary<string, DeploymentSortColumn> SortColumns = new(StringComparer.Ordinal)
     {
@@ -18,12 +19,31 @@ public sealed partial class DashboardPage
         [nameof(DeploymentListItem.UpdatedAt)] = DeploymentSortColumn.UpdatedAt,
     };
 
+    private readonly CancellationTokenSource _disposed = new();
     private MudDataGrid<DeploymentListItem>? _grid;
     private string? _search;
     private bool _failedOnly;
+    private IDisposable? _subscription;
+    private Task? _refreshing;
+    private volatile bool _changed;
 
     [Inject]
     private DashboardService Dashboard { get; set; } = null!;
+
+    [Inject]
+    private DeploymentService Deployments { get; set; } = null!;
+
+    [Inject]
+    private IDeploymentProgressNotifier Progress { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
 
     /// <summary>Pre-filters from the URL, e.g. <c>/deployments?status=Failed</c> for the bulk view of failures.</summary>
     [SupplyParameterFromQuery(Name = "status")]
@@ -62,8 +82,75 @@ public sealed partial class DashboardPage
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
 
-    private static string DurationText(TimeSpan duration) =>
-        duration.TotalHours >= 1 ? $"{(int)duration.TotalHours} h {duration.Minutes} min"
-        : duration.TotalMinutes >= 1 ? $"{duration.Minutes} min {duration.Seconds} s"
-        : $"{duration.Seconds} s";
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            // Thousands of deployments can be in flight: events only mark the page stale, and it reloads its one
+            // page of rows at most every two seconds.
+            _subscription = Progress.SubscribeAll(_ =>
+            {
+                _changed = true;
+                return Task.CompletedTask;
+            });
+            _refreshing = RefreshWhenChangedAsync(_disposed.Token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RefreshWhenChangedAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (_changed)
+                {
+                    _changed = false;
+                    await InvokeAsync(ReloadAsync);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
+    }
+
+    private async Task TeardownAsync(DeploymentListItem item)
+    {
+        if (!await ConfirmTeardownDialog.ConfirmAsync(Dialogs, item.Name))
+        {
+            return;
+        }
+
+        await CommandAsync(() => Deployments.TeardownAsync(item.Id, _disposed.Token), $"Tearing down {item.Name}…");
+    }
+
+    private Task ResumeAsync(DeploymentListItem item) =>
+        CommandAsync(() => Deployments.ResumeAsync(item.Id, _disposed.Token), $"Resuming {item.Name}…");
+
+    private async Task CommandAsync(Func<Task> command, string started)
+    {
+        try
+        {
+            await command();
+            Snackbar.Add(started, Severity.Info);
+        }
+        catch (DeploymentConflictException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
+
+        await ReloadAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
 }

@@ -1,0 +1,204 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Components.Shared;
+using PrivateApiEdge.Web.Features.Deployments;
+
+namespace PrivateApiEdge.Web.Components.Pages.Deployments;
+
+public sealed partial class DeploymentPage : IDisposable
+{
+    private const int MaxLogLines = 5000;
+
+    private readonly CancellationTokenSource _disposed = new();
+    private DeploymentView? _view;
+    private DeploymentStatus? _lastStatus;
+    private bool _notFound;
+    private bool _busy;
+    private bool _testing;
+    private DateTimeOffset _now;
+    private IDisposable? _subscription;
+    private Task? _ticking;
+    private int _loads;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private DeploymentService Deployments { get; set; } = null!;
+
+    [Inject]
+    private IDeploymentProgressNotifier Progress { get; set; } = null!;
+
+    [Inject]
+    private AwsCallMeter CallMeter { get; set; } = null!;
+
+    [Inject]
+    private StepDurationEstimates Estimates { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _subscription = Progress.Subscribe(Id, OnProgressAsync);
+            _ticking = TickAsync(_disposed.Token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task LoadAsync()
+    {
+        // Events can arrive while a load is in flight; only the latest load may replace the view.
+        var load = ++_loads;
+        var deployment = await Deployments.GetAsync(Id, _disposed.Token);
+        var log = deployment is null ? [] : await Deployments.GetLogAsync(Id, 0, MaxLogLines, _disposed.Token);
+        if (load != _loads)
+        {
+            return;
+        }
+
+        _now = Time.GetUtcNow();
+        if (deployment is null)
+        {
+            _notFound = true;
+            return;
+        }
+
+        _view = DeploymentViewMapper.Map(deployment, log, CallMeter.GetSnapshot(Id), Estimates.For);
+        AnnounceOutcome(deployment.Status);
+    }
+
+    /// <summary>Durations of running steps count up between events; one tick a second is enough for people.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await InvokeAsync(OnTick);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
+    }
+
+    private void AnnounceOutcome(DeploymentStatus status)
+    {
+        var previous = _lastStatus;
+        _lastStatus = status;
+        if (previous is null || previous == status)
+        {
+            return;
+        }
+
+        var (message, severity) = status switch
+        {
+            DeploymentStatus.Succeeded => ($"{_view!.Name} is live at https://{_view.DomainName}/", Severity.Success),
+            DeploymentStatus.Failed => ($"{_view!.Name} failed: {_view.Error}", Severity.Error),
+            DeploymentStatus.TornDown => ($"{_view!.Name} is torn down.", Severity.Info),
+            DeploymentStatus.TeardownFailed => ($"Teardown of {_view!.Name} failed: {_view.Error}", Severity.Error),
+            _ => ((string?)null, Severity.Normal),
+        };
+        if (message is not null)
+        {
+            Snackbar.Add(message, severity, options => options.VisibleStateDuration = 8000);
+        }
+    }
+
+    private async Task OnProgressAsync(DeploymentProgressEvent progress)
+    {
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away between the event and the render; the subscription is being disposed.
+        }
+    }
+
+    private void OnTick()
+    {
+        if (_view?.Steps.Any(s => s.IsActive) == true)
+        {
+            _now = Time.GetUtcNow();
+            StateHasChanged();
+        }
+    }
+
+    private static bool IsTeardown(DeploymentView view) =>
+        view.Status is DeploymentStatus.TearingDown or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;
+
+    private Task ResumeAsync() => CommandAsync(() => Deployments.ResumeAsync(Id, _disposed.Token), "Resuming…");
+
+    private Task RetryStepAsync(string step) => CommandAsync(() => Deployments.RetryStepAsync(Id, step, _disposed.Token), $"Retrying {step}…");
+
+    private async Task TeardownAsync()
+    {
+        if (_view is not null && await ConfirmTeardownDialog.ConfirmAsync(Dialogs, _view.Name))
+        {
+            await CommandAsync(() => Deployments.TeardownAsync(Id, _disposed.Token), "Teardown started.");
+        }
+    }
+
+    private async Task RunEndpointTestAsync()
+    {
+        _testing = true;
+        try
+        {
+            var result = await Deployments.RunEndpointTestAsync(Id, _disposed.Token);
+            Snackbar.Add(result.Passed ? "Endpoint test passed." : $"Endpoint test failed: {result.Diagnosis}",
+                result.Passed ? Severity.Success : Severity.Error);
+            await LoadAsync();
+        }
+        finally
+        {
+            _testing = false;
+        }
+    }
+
+    private async Task CommandAsync(Func<Task> command, string started)
+    {
+        _busy = true;
+        try
+        {
+            await command();
+            Snackbar.Add(started, Severity.Info);
+            await LoadAsync();
+        }
+        catch (DeploymentConflictException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}
