@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using PrivateApiEdge.Web.Data;
 
@@ -20,42 +19,36 @@ public static class BackgroundJobExtensions
         var storage = options.Storage
             ?? (database.Provider == DatabaseProvider.Postgres ? BackgroundJobStorage.Postgres : BackgroundJobStorage.Sqlite);
 
-        // This host's own storage instance, registered before AddHangfire (which only falls back to the static
-        // JobStorage.Current): several hosts in one process (tests, tools) must never enqueue into each other's.
-        var sqlitePath = SqliteConnectionStrings.RootedFilePath(options.SqliteConnectionString, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton<JobStorage>(_ => storage switch
+        builder.Services.AddHangfire(config =>
         {
-            BackgroundJobStorage.InMemory => new Hangfire.InMemory.InMemoryStorage(),
-            BackgroundJobStorage.Postgres => new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(database.ConnectionString, PostgresOptions(options)), PostgresOptions(options)),
-            _ => new SQLiteStorage(sqlitePath, new SQLiteStorageOptions { QueuePollInterval = options.PollInterval }),
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage == BackgroundJobStorage.InMemory)
+            {
+                config.UseInMemoryStorage();
+            }
+            else if (storage == BackgroundJobStorage.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                var path = SqliteConnectionStrings.RootedFilePath(options.SqliteConnectionString, builder.Environment.ContentRootPath);
+                config.UseSQLiteStorage(path);
+            }
         });
-
-        builder.Services.AddHangfire((services, config) => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         // A web-only instance never processes jobs, whatever BackgroundJobs:RunServer says.
         if (options.RunServer && InstanceRoles.Of(builder.Configuration) != InstanceRole.Web)
         {
-            builder.Services.AddHangfireServer(server =>
-            {
-                server.WorkerCount = options.WorkerCount;
-                server.SchedulePollingInterval = options.PollInterval;
-            });
+            builder.Services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
         }
 
         return builder;
     }
-
-    private static PostgreSqlStorageOptions PostgresOptions(BackgroundJobsOptions options) => new()
-    {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
-        QueuePollInterval = options.PollInterval,
-    };
 
     public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)
     {

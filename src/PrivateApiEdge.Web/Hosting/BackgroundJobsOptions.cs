@@ -17,13 +17,6 @@ public sealed class BackgroundJobsOptions
     /// <summary>Where jobs are kept; unset follows <c>Database:Provider</c> (SQLite file or the same PostgreSQL).</summary>
     public BackgroundJobStorage? Storage { get; set; }
 
-    /// <summary>
-    /// How often workers look for enqueued jobs and due scheduled jobs. Hangfire's 15 s default would add up to
-    /// 15 s to every step wait; one cheap query per second keeps provisioning close to AWS's own pace.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>Path of the Hangfire SQLite file, relative to the content root unless rooted.</summary>
     [Required]
     public string SqliteConnectionString { get; set; } = "App_Data/hangfire.db";

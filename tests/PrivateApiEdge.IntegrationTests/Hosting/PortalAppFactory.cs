@@ -19,7 +19,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected PortalAppFactory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory = true)
+    private PortalAppFactory(string dataDirectory, BackgroundJobStorage jobStorage, bool ownsDataDirectory = true)
     {
         DataDirectory = dataDirectory;
         JobStorage = jobStorage;
