@@ -32,6 +32,10 @@ public static class AwsAccessExtensions
         if (mode == AwsMode.Sandbox)
         {
             builder.Services.AddHostedService<InProcessSandboxService>();
+            var provisioning = builder.Configuration.GetSection(Features.Provisioning.ProvisioningOptions.SectionName);
+            builder.Services.AddOptions<Features.Provisioning.ProvisioningOptions>()
+                .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
+                    Features.Provisioning.SandboxPolling.ApplyDefaults(options, sandbox.Value.LatencyProfile, provisioning));
         }
 
         builder.Services.AddAwsAccessLayer();

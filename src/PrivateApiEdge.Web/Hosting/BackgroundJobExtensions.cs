@@ -32,19 +32,23 @@ public static class BackgroundJobExtensions
             {
                 config.UsePostgreSqlStorage(
                     postgres => postgres.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = options.QueuePollInterval });
             }
             else
             {
                 var path = SqliteConnectionStrings.RootedFilePath(options.SqliteConnectionString, builder.Environment.ContentRootPath);
-                config.UseSQLiteStorage(path);
+                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval });
             }
         });
 
         // A web-only instance never processes jobs, whatever BackgroundJobs:RunServer says.
         if (options.RunServer && InstanceRoles.Of(builder.Configuration) != InstanceRole.Web)
         {
-            builder.Services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
+            builder.Services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+            });
         }
 
         return builder;

@@ -17,6 +17,17 @@ public sealed class BackgroundJobsOptions
     /// <summary>Where jobs are kept; unset follows <c>Database:Provider</c> (SQLite file or the same PostgreSQL).</summary>
     public BackgroundJobStorage? Storage { get; set; }
 
+    /// <summary>
+    /// How often an idle worker looks for enqueued jobs (SQLite and PostgreSQL storage; Hangfire's default is 15 s,
+    /// which would delay every Deploy click and every precise wake-up by up to that much).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often due scheduled jobs are moved to the queue: the durable fallback behind the engine's precise wake-ups.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Path of the Hangfire SQLite file, relative to the content root unless rooted.</summary>
     [Required]
     public string SqliteConnectionString { get; set; } = "App_Data/hangfire.db";

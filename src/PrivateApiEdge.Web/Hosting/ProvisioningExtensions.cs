@@ -56,6 +56,7 @@ public static class ProvisioningExtensions
 
         services.AddSingleton<IStepCatalog>(sp => new StepCatalog(sp.GetServices<IProvisioningStep>(), sp.GetServices<ITeardownStep>()));
         services.AddSingleton<ProvisioningEngine>();
+        services.TryAddSingleton<DeploymentWakeUps>();
         services.AddTransient<AdvanceDeploymentJob>();
         services.AddScoped<DeploymentService>();
         return services;

@@ -25,6 +25,8 @@ internal sealed class EngineRun(
 
     public TimeProvider Time { get; } = time;
 
+    public ProvisioningOptions Options { get; } = options;
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
     public void Log(string? step, DeploymentLogLevel level, string message)
@@ -94,9 +96,9 @@ internal sealed class EngineRun(
 
             // Renew at half-life so a long run keeps its lock, and learn early if someone else took it.
             var now = Now;
-            if (now - _leaseRenewedAt >= options.LeaseDuration / 2)
+            if (now - _leaseRenewedAt >= Options.LeaseDuration / 2)
             {
-                if (!await DeploymentLease.TryRenewAsync(db, Deployment.Id, leaseId, now, options.LeaseDuration, cancellationToken))
+                if (!await DeploymentLease.TryRenewAsync(db, Deployment.Id, leaseId, now, Options.LeaseDuration, cancellationToken))
                 {
                     throw new DeploymentPersistenceException($"Deployment {Deployment.Id}: the advance lease was lost.");
                 }

@@ -113,7 +113,16 @@ public sealed class StepContext
     /// <summary>Adds a line to the deployment log (saved with the step's next change).</summary>
     public void Log(string message, DeploymentLogLevel level = DeploymentLogLevel.Info) => _run.Log(StepName, level, message);
 
-    public StepOutcome WaitFor(TimeSpan delay, string reason) => StepOutcome.Wait(Now + delay, reason);
+    /// <summary>Poll again after <paramref name="delay"/>, under the configured poll-interval scale and minimum.</summary>
+    public StepOutcome WaitFor(TimeSpan delay, string reason) => StepOutcome.Wait(Now + PollSchedule.Scaled(delay, _run.Options), reason);
+
+    /// <summary>Poll again on the operation's schedule: first when it is expected to be done, then backing off.</summary>
+    public StepOutcome WaitFor(PollSchedule schedule, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var now = Now;
+        return StepOutcome.Wait(now + schedule.NextDelay(now - StartedAt, _run.Options), reason);
+    }
 }
 
 public static class IdempotencyKeys

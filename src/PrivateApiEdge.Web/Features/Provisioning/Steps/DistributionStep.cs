@@ -57,7 +57,7 @@ public sealed class DistributionStep : IProvisioningStep
         await context.RecordOutputAsync(OutputKeys.DistributionDomainName, current.Distribution.DomainName, cancellationToken);
         return current.Distribution.Status == "Deployed"
             ? StepOutcome.Done(new Dictionary<string, string> { [OutputKeys.DistributionArn] = current.Distribution.Arn })
-            : context.WaitOrGiveUp(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(45), $"distribution {id} to deploy");
+            : context.WaitOrGiveUp(new PollSchedule(WaitNames.DistributionDeployed, TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(45), $"distribution {id} to deploy");
     }
 
     public static DistributionConfig Config(StepContext context, string callerReference)

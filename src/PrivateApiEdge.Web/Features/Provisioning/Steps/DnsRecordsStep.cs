@@ -32,7 +32,7 @@ public sealed class DnsRecordsStep : IProvisioningStep
         var change = await route53.GetChangeAsync(new GetChangeRequest(changeId), cancellationToken);
         return change.ChangeInfo.IsInSync
             ? StepOutcome.Done()
-            : context.WaitOrGiveUp(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10), "the DNS change to be in sync");
+            : context.WaitOrGiveUp(new PollSchedule(WaitNames.Route53Change, TimeSpan.FromSeconds(5)), TimeSpan.FromMinutes(10), "the DNS change to be in sync");
     }
 
     public static IReadOnlyList<string> RecordTypes(StepContext context)

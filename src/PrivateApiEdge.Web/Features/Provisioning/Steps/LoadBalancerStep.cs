@@ -49,7 +49,7 @@ public sealed class LoadBalancerStep : IProvisioningStep
             case LoadBalancerState.Active:
                 break;
             case LoadBalancerState.Provisioning or null:
-                return context.WaitOrGiveUp(TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(15), $"ALB {name} to become active");
+                return context.WaitOrGiveUp(new PollSchedule(WaitNames.LoadBalancerActive, TimeSpan.FromSeconds(15)), TimeSpan.FromMinutes(15), $"ALB {name} to become active");
             default:
                 return StepOutcome.Failed($"ALB {name} is {loadBalancer.State.Code}: {loadBalancer.State.Reason}");
         }

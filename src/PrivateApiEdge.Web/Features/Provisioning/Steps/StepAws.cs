@@ -49,12 +49,24 @@ internal static class StepAws
 
     public static bool Is(this AwsApiException ex, params string[] codes) => codes.Contains(ex.ErrorCode, StringComparer.Ordinal);
 
-    /// <summary>Fails a step that has waited longer than its budget, else asks to be polled again.</summary>
+    /// <summary>Fails a step that has waited longer than its budget, else asks to be polled again every <paramref name="pollEvery"/> (scaled).</summary>
     public static StepOutcome WaitOrGiveUp(this StepContext context, TimeSpan pollEvery, TimeSpan budget, string waitingFor)
     {
         var waited = context.Now - context.StartedAt;
         return waited > budget
-            ? StepOutcome.Failed($"Gave up after {(int)waited.TotalMinutes} min waiting for {waitingFor}.")
+            ? GiveUp(waited, waitingFor)
             : context.WaitFor(pollEvery, $"Waiting for {waitingFor}");
     }
+
+    /// <summary>Fails a step that has waited longer than its budget, else asks to be polled again on the operation's schedule.</summary>
+    public static StepOutcome WaitOrGiveUp(this StepContext context, PollSchedule schedule, TimeSpan budget, string waitingFor)
+    {
+        var waited = context.Now - context.StartedAt;
+        return waited > budget
+            ? GiveUp(waited, waitingFor)
+            : context.WaitFor(schedule, $"Waiting for {waitingFor}");
+    }
+
+    private static StepOutcome GiveUp(TimeSpan waited, string waitingFor) =>
+        StepOutcome.Failed($"Gave up after {(int)waited.TotalMinutes} min waiting for {waitingFor}.");
 }

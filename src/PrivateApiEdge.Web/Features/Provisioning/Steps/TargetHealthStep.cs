@@ -18,6 +18,6 @@ public sealed class TargetHealthStep : IProvisioningStep
         }
 
         var states = string.Join(", ", targets.Select(t => $"{t.Target.Id}: {t.TargetHealth?.State}{(t.TargetHealth?.Reason is { } reason ? $" ({reason})" : "")}"));
-        return context.WaitOrGiveUp(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(15), $"healthy targets ({(states.Length == 0 ? "none registered" : states)})");
+        return context.WaitOrGiveUp(new PollSchedule(WaitNames.TargetHealth, TimeSpan.FromSeconds(10)), TimeSpan.FromMinutes(15), $"healthy targets ({(states.Length == 0 ? "none registered" : states)})");
     }
 }

@@ -22,7 +22,7 @@ public sealed class VpcEndpointStep : IProvisioningStep
             case "available":
                 break;
             case "pending" or "pendingacceptance" or null:
-                return context.WaitOrGiveUp(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(20), $"endpoint {endpointId} to become available");
+                return context.WaitOrGiveUp(new PollSchedule(WaitNames.VpcEndpointAvailable, TimeSpan.FromSeconds(10)), TimeSpan.FromMinutes(20), $"endpoint {endpointId} to become available");
             default:
                 return StepOutcome.Failed($"Endpoint {endpointId} is {endpoint.State}.");
         }
@@ -31,7 +31,7 @@ public sealed class VpcEndpointStep : IProvisioningStep
         var ips = interfaces.NetworkInterfaces.Select(n => n.PrivateIpAddress).OfType<string>().Order(StringComparer.Ordinal).ToList();
         if (ips.Count == 0)
         {
-            return context.WaitOrGiveUp(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(20), $"the network interfaces of endpoint {endpointId}");
+            return context.WaitOrGiveUp(new PollSchedule(WaitNames.VpcEndpointAvailable, TimeSpan.FromSeconds(10)), TimeSpan.FromMinutes(20), $"the network interfaces of endpoint {endpointId}");
         }
 
         return StepOutcome.Done(new Dictionary<string, string> { [OutputKeys.EndpointIps] = string.Join(',', ips) });

@@ -52,7 +52,7 @@ public sealed class VpcOriginStep : IProvisioningStep
         return current.VpcOrigin.Status switch
         {
             "Deployed" => StepOutcome.Done(new Dictionary<string, string> { [OutputKeys.VpcOriginArn] = current.VpcOrigin.Arn }),
-            "Deploying" => context.WaitOrGiveUp(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(45), $"VPC origin {id} to deploy"),
+            "Deploying" => context.WaitOrGiveUp(new PollSchedule(WaitNames.VpcOriginDeployed, TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(45), $"VPC origin {id} to deploy"),
             var status => StepOutcome.Failed($"VPC origin {id} is {status}."),
         };
     }

@@ -27,7 +27,7 @@ public sealed class DistributionTeardownStep : ITeardownStep
 
         if (current.Distribution.Status != "Deployed")
         {
-            return context.WaitOrGiveUp(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(60), $"distribution {id} to finish deploying");
+            return context.WaitOrGiveUp(new PollSchedule(WaitNames.DistributionDeployed, TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(60), $"distribution {id} to finish deploying");
         }
 
         try
@@ -37,7 +37,7 @@ public sealed class DistributionTeardownStep : ITeardownStep
                 var config = await cloudFront.GetDistributionConfigAsync(new GetDistributionConfigRequest(id), cancellationToken);
                 await cloudFront.UpdateDistributionAsync(new UpdateDistributionRequest(id, config.DistributionConfig.WithEnabled(false), config.ETag), cancellationToken);
                 context.Log($"Disabled distribution {id}.");
-                return context.WaitFor(TimeSpan.FromSeconds(20), $"distribution {id} to deploy its disabled state");
+                return context.WaitFor(new PollSchedule(WaitNames.DistributionDeployed, TimeSpan.FromSeconds(20)), $"distribution {id} to deploy its disabled state");
             }
 
             await cloudFront.DeleteDistributionAsync(new DeleteDistributionRequest(id, current.ETag), cancellationToken);

@@ -35,6 +35,6 @@ public sealed class DnsRecordsTeardownStep : ITeardownStep
         }
 
         var change = await route53.GetChangeAsync(new GetChangeRequest(context.Output(OutputKeys.ChangeId)!), cancellationToken);
-        return change.ChangeInfo.IsInSync ? StepOutcome.Done() : context.WaitOrGiveUp(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10), "the DNS deletion to be in sync");
+        return change.ChangeInfo.IsInSync ? StepOutcome.Done() : context.WaitOrGiveUp(new PollSchedule(WaitNames.Route53Change, TimeSpan.FromSeconds(5)), TimeSpan.FromMinutes(10), "the DNS deletion to be in sync");
     }
 }

@@ -41,7 +41,7 @@ public sealed class VpcEndpointTeardownStep : ITeardownStep
             context.Log($"Deleting endpoint(s) {string.Join(", ", deletable)}.");
         }
 
-        return context.WaitOrGiveUp(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(20), "the endpoint to be deleted");
+        return context.WaitOrGiveUp(new PollSchedule(WaitNames.VpcEndpointDeleted, TimeSpan.FromSeconds(10)), TimeSpan.FromMinutes(20), "the endpoint to be deleted");
     }
 
     private static async Task<StepOutcome> RevokeOurRuleAsync(StepContext context, CancellationToken cancellationToken)

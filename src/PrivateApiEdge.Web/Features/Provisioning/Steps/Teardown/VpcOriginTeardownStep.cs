@@ -38,7 +38,7 @@ public sealed class VpcOriginTeardownStep : ITeardownStep
 
         if (current.VpcOrigin.Status is "Deploying" or "Deleting")
         {
-            return context.WaitOrGiveUp(TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(60), $"VPC origin {id} ({current.VpcOrigin.Status})");
+            return context.WaitOrGiveUp(new PollSchedule(WaitNames.VpcOriginDeployed, TimeSpan.FromSeconds(20)), TimeSpan.FromMinutes(60), $"VPC origin {id} ({current.VpcOrigin.Status})");
         }
 
         try
