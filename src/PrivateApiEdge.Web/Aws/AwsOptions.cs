@@ -24,16 +24,31 @@ public sealed class AwsOptions : IValidatableObject
     /// </summary>
     public Dictionary<string, string> Endpoints { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The base URL of a standalone sandbox that the endpoint overrides point at (docker compose, scale-out tests).
+    /// The endpoint test then sends its viewer request through that sandbox's data path, because the domains it
+    /// hosts resolve nowhere else. Empty for real AWS, LocalStack or moto.
+    /// </summary>
+    public string? StandaloneSandboxUrl { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (!string.IsNullOrEmpty(StandaloneSandboxUrl) && !IsHttpUrl(StandaloneSandboxUrl))
+        {
+            yield return new ValidationResult("Aws:StandaloneSandboxUrl must be an absolute http(s) URL.", [nameof(StandaloneSandboxUrl)]);
+        }
+
         foreach (var (service, url) in Endpoints)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (!IsHttpUrl(url))
             {
                 yield return new ValidationResult($"Aws:Endpoints:{service} must be an absolute http(s) URL.", [nameof(Endpoints)]);
             }
         }
     }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
 public enum AwsMode

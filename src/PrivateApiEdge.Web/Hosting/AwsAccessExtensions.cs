@@ -25,9 +25,10 @@ public static class AwsAccessExtensions
         builder.Services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
-        var configured = builder.Configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>()?.Mode ?? AwsMode.Auto;
-        var mode = AwsModeDetector.Resolve(configured, Environment.GetEnvironmentVariable);
-        builder.Services.AddSingleton(new SandboxEndpoint { Mode = mode });
+        var aws = builder.Configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
+        var mode = AwsModeDetector.Resolve(aws.Mode, Environment.GetEnvironmentVariable);
+        var standalone = mode == AwsMode.Aws && Uri.TryCreate(aws.StandaloneSandboxUrl, UriKind.Absolute, out var url) ? url : null;
+        builder.Services.AddSingleton(new SandboxEndpoint { Mode = mode, StandaloneAddress = standalone });
 
         if (mode == AwsMode.Sandbox)
         {

@@ -26,9 +26,9 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, SandboxEndpoi
         ArgumentNullException.ThrowIfNull(target);
         var url = $"https://{target.DomainName}/";
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (sandbox.IsSandbox)
+        if (sandbox.IsSandbox || sandbox.StandaloneAddress is not null)
         {
-            var baseAddress = sandbox.BaseAddress ?? throw new InvalidOperationException("The sandbox has not started.");
+            var baseAddress = sandbox.DataPathAddress ?? throw new InvalidOperationException("The sandbox has not started.");
             request.RequestUri = new Uri(baseAddress, "_sandbox/edge/");
             request.Headers.Add(SandboxHostHeader, target.DomainName);
         }

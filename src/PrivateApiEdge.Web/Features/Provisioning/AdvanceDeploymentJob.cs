@@ -47,6 +47,11 @@ public sealed class AdvanceDeploymentJob(
                 return;
             case AdvanceOutcome.Busy:
                 logger.LogDebug("Deployment {DeploymentId} is being advanced by another run", deploymentId);
+                if (result.NextWakeAt is { } leaseExpiry)
+                {
+                    Schedule(deploymentId, leaseExpiry);
+                }
+
                 return;
         }
 

@@ -34,8 +34,12 @@ public sealed class ProvisioningEngine(
         {
             if (!await DeploymentLease.TryAcquireAsync(db, deploymentId, leaseId, time.GetUtcNow(), _options.LeaseDuration, cancellationToken))
             {
-                var exists = await db.Deployments.AnyAsync(d => d.Id == deploymentId, cancellationToken);
-                return exists ? AdvanceResult.Busy : AdvanceResult.NotFound;
+                var holder = await db.Deployments.AsNoTracking().Where(d => d.Id == deploymentId)
+                    .Select(d => new { d.LeaseExpiresAt }).SingleOrDefaultAsync(cancellationToken);
+
+                // A live holder takes care of whatever comes next; a dead one (its worker was killed) never will,
+                // so the caller looks again once the lease has expired.
+                return holder is null ? AdvanceResult.NotFound : AdvanceResult.Busy with { NextWakeAt = holder.LeaseExpiresAt };
             }
         }
 

@@ -115,6 +115,34 @@ public sealed class AdvanceDeploymentJobTests
     }
 
     [Fact]
+    public async Task A_job_that_finds_the_deployment_held_by_a_dead_run_looks_again_when_its_lease_expires()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var id = await harness.CreateDeploymentAsync();
+        var expires = harness.Time.GetUtcNow().AddSeconds(30);
+        await using (var db = harness.Database.CreateDbContext())
+        {
+            await db.Deployments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.LeaseId, Guid.NewGuid())
+                .SetProperty(d => d.LeaseExpiresAt, expires), TestContext.Current.CancellationToken);
+        }
+
+        var jobs = new RecordingJobClient();
+        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+
+        await job.RunAsync(id, TestContext.Current.CancellationToken);
+
+        var (scheduled, _) = Assert.Single(jobs.Jobs);
+        Assert.Equal(expires, scheduled.Args[1]);
+        Assert.Equal(DeploymentStatus.Pending, (await harness.LoadAsync(id)).Status);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(31));
+        await job.RunAsync(id, expires, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeploymentStatus.Succeeded, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task The_job_schedules_nothing_once_the_deployment_is_finished()
     {
         await using var harness = await EngineHarness.CreateAsync();
