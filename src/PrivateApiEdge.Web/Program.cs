@@ -10,6 +10,7 @@ builder.AddProgressFeed();
 builder.AddProvisioning();
 builder.AddPortalAuthentication();
 builder.AddPortalHealthChecks();
+builder.AddObservability();
 builder.AddPortalUi();
 
 var app = builder.Build();

@@ -55,6 +55,8 @@ public static class ProvisioningExtensions
         services.AddSingleton<ITeardownStep, SecurityGroupsTeardownStep>();
 
         services.AddSingleton<IStepCatalog>(sp => new StepCatalog(sp.GetServices<IProvisioningStep>(), sp.GetServices<ITeardownStep>()));
+        services.AddMetrics();
+        services.TryAddSingleton<ProvisioningMetrics>();
         services.AddSingleton<ProvisioningEngine>();
         services.TryAddSingleton<DeploymentWakeUps>();
         services.AddTransient<AdvanceDeploymentJob>();

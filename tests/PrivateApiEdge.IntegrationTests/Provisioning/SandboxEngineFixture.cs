@@ -1,9 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.IntegrationTests.Hosting;
@@ -39,14 +40,28 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
 
     public IDbContextFactory<PortalDbContext> Database => _services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
 
-    public static async Task<SandboxEngineFixture> StartAsync(string profile = "instant")
+    /// <summary>Where the fixture's services (engine, AWS clients, meters) report; tests listen to its meters only.</summary>
+    public IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
+
+    /// <summary>The fixture's container (engine services, AWS layer, logging) for tests that build services by hand.</summary>
+    public IServiceProvider Services => _services;
+
+    /// <param name="profile">The sandbox's latency profile.</param>
+    /// <param name="logs">Receives every log line of the engine and the AWS layer (Debug and up) when given.</param>
+    public static async Task<SandboxEngineFixture> StartAsync(string profile = "instant", ILoggerProvider? logs = null)
     {
         var fixture = new SandboxEngineFixture();
         fixture._sandbox = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = profile, Port = 0 }, TestContext.Current.CancellationToken);
         var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(fixture._sandbox.BaseAddress);
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+                }
+            })
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton(endpoint);
         if (TestDatabase.IsPostgres)
@@ -81,9 +96,10 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         _services.GetRequiredService<IDeploymentProgressNotifier>(),
         EngineTime,
         Options.Create(new ProvisioningOptions()),
-        NullLogger<ProvisioningEngine>.Instance,
+        _services.GetRequiredService<ILogger<ProvisioningEngine>>(),
         _services.GetRequiredService<IAwsClientFactory>(),
-        _services.GetRequiredService<AwsCallMeter>());
+        _services.GetRequiredService<AwsCallMeter>(),
+        _services.GetRequiredService<ProvisioningMetrics>());
 
     public void CrashAt(int save) => _interceptors.Add(new CrashAtSaveInterceptor(save));
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using PrivateApiEdge.Web.Hosting;
 
 namespace PrivateApiEdge.Web.Aws.Core;
 
@@ -33,40 +34,46 @@ public sealed record AwsCallSnapshot(
 
 /// <summary>
 /// Counts every AWS call per deployment for the UI and the benchmarks, and publishes the same figures on the
-/// <c>PrivateApiEdge.Aws</c> meter (<c>aws.client.calls</c>, <c>aws.client.duration</c>) for OpenTelemetry.
+/// <c>PrivateApiEdge.Aws</c> meter (<c>aws.client.calls</c>, <c>aws.client.duration</c>) and as
+/// <see cref="PortalCallsName"/> on the portal's own meter, for OpenTelemetry.
 /// </summary>
 public sealed class AwsCallMeter
 {
     public const string MeterName = "PrivateApiEdge.Aws";
     public const int RecentCallsKept = 200;
 
+    /// <summary>The AWS call counter on the portal's own meter (tags aws.service, aws.operation, aws.status).</summary>
+    public const string PortalCallsName = "privateapiedge.aws.calls";
+
     private readonly ConcurrentDictionary<Guid, CallLedger> _byDeployment = new();
     private readonly CallLedger _portal = new();
     private readonly CallLedger _all = new();
     private readonly Counter<long> _calls;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _portalCalls;
 
     public AwsCallMeter(IMeterFactory meterFactory)
-        : this(CreateMeter(meterFactory))
+        : this(CreateMeter(meterFactory, MeterName), CreateMeter(meterFactory, PortalTelemetry.Name))
     {
     }
 
-    /// <summary>A meter outside DI (tests, tools); its instruments live on an unshared <see cref="Meter"/>.</summary>
+    /// <summary>A meter outside DI (tests, tools); its instruments live on unshared <see cref="Meter"/>s.</summary>
     public AwsCallMeter()
-        : this(new Meter(MeterName))
+        : this(new Meter(MeterName), new Meter(PortalTelemetry.Name))
     {
     }
 
-    private AwsCallMeter(Meter meter)
+    private AwsCallMeter(Meter meter, Meter portalMeter)
     {
         _calls = meter.CreateCounter<long>("aws.client.calls", "{call}", "AWS API call attempts");
         _duration = meter.CreateHistogram<double>("aws.client.duration", "s", "Duration of AWS API call attempts");
+        _portalCalls = portalMeter.CreateCounter<long>(PortalCallsName, "{call}", "AWS API call attempts by service, operation and status");
     }
 
-    private static Meter CreateMeter(IMeterFactory meterFactory)
+    private static Meter CreateMeter(IMeterFactory meterFactory, string name)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        return meterFactory.Create(MeterName);
+        return meterFactory.Create(name);
     }
 
     /// <summary>Raised after each recorded call; handlers must be quick (they run on the calling thread).</summary>
@@ -87,6 +94,10 @@ public sealed class AwsCallMeter
         };
         _calls.Add(1, tags);
         _duration.Record(call.Duration.TotalSeconds, tags);
+
+        // One status per answer: the AWS error code when there is one, else the HTTP status, else no answer at all.
+        var status = call.ErrorCode ?? call.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+        _portalCalls.Add(1, new TagList { { "aws.service", call.Service }, { "aws.operation", call.Operation }, { "aws.status", status } });
         CallRecorded?.Invoke(call);
     }
 

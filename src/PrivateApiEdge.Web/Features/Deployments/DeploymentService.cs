@@ -20,8 +20,11 @@ public sealed class DeploymentService(
     IStepCatalog catalog,
     TimeProvider time,
     IEndpointTester? endpointTester = null,
-    IAwsClientFactory? awsClientFactory = null)
+    IAwsClientFactory? awsClientFactory = null,
+    ILogger<DeploymentService>? logger = null)
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
     /// <summary>Stores a validated request and starts provisioning (preflight is its first step).</summary>
     public async Task<Deployment> CreateAsync(DeploymentRequest request, string owner, CancellationToken cancellationToken)
     {
@@ -33,10 +36,12 @@ public sealed class DeploymentService(
         }
 
         var deployment = Deployment.Create(Guid.NewGuid(), request, owner, catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), time.GetUtcNow());
+        using var scope = _logger.BeginDeploymentScope(deployment.Id);
         db.Deployments.Add(deployment);
         db.DeploymentLog.Add(new DeploymentLogEntry(deployment.Id, time.GetUtcNow(), DeploymentPhase.Provision, null, DeploymentLogLevel.Info, $"Created by {owner}."));
         await db.SaveChangesAsync(cancellationToken);
         Enqueue(deployment.Id);
+        _logger.LogInformation("Deployment {DeploymentId} ({Name}) created by {Owner}", deployment.Id, deployment.Name, owner);
         return deployment;
     }
 
@@ -71,6 +76,7 @@ public sealed class DeploymentService(
     public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, CancellationToken cancellationToken)
     {
         var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
+        using var scope = _logger.BeginDeploymentScope(deploymentId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
             ?? throw new DeploymentNotFoundException(deploymentId);
@@ -114,6 +120,7 @@ public sealed class DeploymentService(
 
     private async Task CommandAsync(Guid deploymentId, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
     {
+        using var scope = _logger.BeginDeploymentScope(deploymentId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
             ?? throw new DeploymentNotFoundException(deploymentId);
@@ -129,6 +136,7 @@ public sealed class DeploymentService(
                 .SetProperty(d => d.RequestedAction, action)
                 .SetProperty(d => d.RequestedStep, step), cancellationToken);
         Enqueue(deploymentId);
+        _logger.LogInformation("{Action} requested for deployment {DeploymentId}", action, deploymentId);
     }
 
     private void Enqueue(Guid deploymentId) =>

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Hosting;
 
 namespace PrivateApiEdge.Web.Features.Provisioning;
 
@@ -19,7 +21,8 @@ public sealed class ProvisioningEngine(
     IOptions<ProvisioningOptions> options,
     ILogger<ProvisioningEngine> logger,
     IAwsClientFactory? awsClientFactory = null,
-    AwsCallMeter? callMeter = null)
+    AwsCallMeter? callMeter = null,
+    ProvisioningMetrics? metrics = null)
 {
     // The meter reports each call on the calling flow, so the step whose code made it is known exactly, even
     // while independent steps of the same deployment (or other deployments) run at the same time.
@@ -28,6 +31,27 @@ public sealed class ProvisioningEngine(
     private readonly ProvisioningOptions _options = options.Value;
 
     public async Task<AdvanceResult> AdvanceAsync(Guid deploymentId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginDeploymentScope(deploymentId);
+        using var activity = PortalTelemetry.ActivitySource.StartActivity("deployment.advance");
+        activity?.SetTag(PortalTelemetry.DeploymentIdTag, deploymentId.ToString());
+        try
+        {
+            var result = await AdvanceUnderLeaseAsync(deploymentId, cancellationToken);
+            activity?.SetTag(PortalTelemetry.OutcomeTag, result.Outcome.ToString());
+            activity?.SetTag("deployment.status", result.Status?.ToString());
+            logger.LogDebug("Advance of deployment {DeploymentId}: {Outcome}, status {Status}, next wake {NextWakeAt}", deploymentId, result.Outcome, result.Status, result.NextWakeAt);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag(PortalTelemetry.OutcomeTag, "error");
+            throw;
+        }
+    }
+
+    private async Task<AdvanceResult> AdvanceUnderLeaseAsync(Guid deploymentId, CancellationToken cancellationToken)
     {
         var leaseId = Guid.NewGuid();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -49,12 +73,14 @@ public sealed class ProvisioningEngine(
             callMeter.CallRecorded += CountCall;
         }
 
+        metrics?.AdvanceStarted();
         try
         {
             result = await RunAsync(deploymentId, leaseId, cancellationToken);
         }
         finally
         {
+            metrics?.AdvanceEnded();
             if (callMeter is not null)
             {
                 callMeter.CallRecorded -= CountCall;
@@ -271,6 +297,43 @@ public sealed class ProvisioningEngine(
     {
         // Run the step off the caller's stack so independent steps really overlap.
         await Task.Yield();
+        var phase = run.Deployment.Phase.ToString();
+        using var scope = logger.BeginStepScope(run.Deployment.Id, step.Name);
+        using var activity = PortalTelemetry.ActivitySource.StartActivity("deployment.step");
+        activity?.SetTag(PortalTelemetry.DeploymentIdTag, run.Deployment.Id.ToString());
+        activity?.SetTag(PortalTelemetry.StepTag, step.Name);
+        activity?.SetTag(PortalTelemetry.PhaseTag, phase);
+        var started = time.GetTimestamp();
+        metrics?.StepStarted(step.Name, phase);
+        var outcome = "error";
+        try
+        {
+            var result = await ExecuteStepCoreAsync(run, step, aws, cancellationToken);
+            outcome = result switch
+            {
+                { TransientError: not null } => "transient_error",
+                { Outcome: StepDone } => "done",
+                { Outcome: StepWait } => "wait",
+                { Outcome: StepFailed } => "failed",
+                _ => "none",
+            };
+            logger.LogDebug("Step {Step} of deployment {DeploymentId}: {Outcome}", step.Name, run.Deployment.Id, outcome);
+            return result;
+        }
+        finally
+        {
+            var duration = time.GetElapsedTime(started);
+            metrics?.StepEnded(step.Name, phase, outcome, duration);
+            activity?.SetTag(PortalTelemetry.OutcomeTag, outcome);
+            if (outcome is "failed" or "error")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+        }
+    }
+
+    private async Task<StepResult> ExecuteStepCoreAsync(EngineRun run, IDeploymentStep step, Func<AwsClients> aws, CancellationToken cancellationToken)
+    {
         var calls = new StepCallCounter();
         CurrentStep.Value = calls;
         var context = new StepContext(run, step.Name, aws);
