@@ -31,6 +31,14 @@ public sealed class AwsOptions : IValidatableObject
     /// </summary>
     public string? StandaloneSandboxUrl { get; set; }
 
+    /// <summary>How long the /health check waits for STS GetCallerIdentity (AWS mode) before reporting Unhealthy.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an AWS health answer is reused, so frequent /health probes cost one STS call per period.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan HealthCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(StandaloneSandboxUrl) && !IsHttpUrl(StandaloneSandboxUrl))

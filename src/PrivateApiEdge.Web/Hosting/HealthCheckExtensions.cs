@@ -9,10 +9,12 @@ public static class HealthCheckExtensions
 {
     public static WebApplicationBuilder AddPortalHealthChecks(this WebApplicationBuilder builder)
     {
+        // One instance per host: it caches the AWS answer between probes.
+        builder.Services.AddSingleton<AwsEndpointHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PortalDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("job-storage")
-            .AddCheck<SandboxHealthCheck>("aws-endpoint");
+            .AddCheck<AwsEndpointHealthCheck>("aws-endpoint");
         return builder;
     }
 
