@@ -29,7 +29,7 @@ app.UseAntiforgery();
 app.MapPortalHealthChecks();
 if (InstanceRoles.Of(app.Configuration) != InstanceRole.Worker)
 {
-    app.MapStaticAssets();
+    app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapBackgroundJobsDashboard();
 }

@@ -18,7 +18,7 @@ public static class HealthCheckExtensions
 
     public static WebApplication MapPortalHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
         return app;
     }
 

@@ -64,6 +64,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            // Until the browser signs in through the sign-in page, it names its user the way the test handler expects.
+            ExtraHTTPHeaders = new Dictionary<string, string>
+            {
+                [Auth.TestAuthHandler.UserHeader] = "e2e-admin",
+                [Auth.TestAuthHandler.RolesHeader] = Web.Features.Users.PortalRoles.Admin,
+            },
         });
         return await context.NewPageAsync();
     }

@@ -7,12 +7,15 @@ using PrivateApiEdge.Web.Features.EndpointTest;
 using PrivateApiEdge.Web.Features.Preflight;
 using PrivateApiEdge.Web.Features.Provisioning;
 using PrivateApiEdge.Web.Features.Provisioning.Steps;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Features.Deployments;
 
 /// <summary>
 /// What the UI and the REST API do with deployments. Commands are recorded on the deployment and applied by the
 /// engine under the deployment's lease, so they are safe while a job is running; each enqueues an advance.
+/// Every method acts for a <see cref="PortalUser"/>: a deployment the user may not see behaves exactly like a missing
+/// one (<see cref="DeploymentNotFoundException"/>, or null from <see cref="GetAsync"/>), so it is not even revealed.
 /// </summary>
 public sealed class DeploymentService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -23,9 +26,11 @@ public sealed class DeploymentService(
     IAwsClientFactory? awsClientFactory = null)
 {
     /// <summary>Stores a validated request and starts provisioning (preflight is its first step).</summary>
-    public async Task<Deployment> CreateAsync(DeploymentRequest request, string owner, CancellationToken cancellationToken)
+    public async Task<Deployment> CreateAsync(DeploymentRequest request, PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
+        var owner = user.Id;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.Deployments.AnyAsync(d => d.Name == request.Name, cancellationToken))
         {
@@ -41,9 +46,10 @@ public sealed class DeploymentService(
     }
 
     /// <summary>Read-only checks of a request before it is created (the form shows the findings); nothing is written anywhere.</summary>
-    public async Task<PreflightReport> PreflightAsync(DeploymentRequest request, CancellationToken cancellationToken)
+    public async Task<PreflightReport> PreflightAsync(DeploymentRequest request, PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
         var factory = awsClientFactory ?? throw new InvalidOperationException("No AWS client factory is registered.");
         var aws = factory.Create(new AwsSession(request.Region));
         var facts = await PreflightFactsCollector.CollectAsync(aws, request, deploymentId: null, cancellationToken);
@@ -51,29 +57,34 @@ public sealed class DeploymentService(
     }
 
     /// <summary>Runs the failed step(s) of the current phase again (provisioning or teardown).</summary>
-    public Task ResumeAsync(Guid deploymentId, CancellationToken cancellationToken) =>
-        CommandAsync(deploymentId, DeploymentAction.Resume, null,
+    public Task ResumeAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, user, DeploymentAction.Resume, null,
             d => d.Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed ? null : "Only a failed deployment can be resumed.", cancellationToken);
 
     /// <summary>Runs one step of the current phase again.</summary>
-    public Task RetryStepAsync(Guid deploymentId, string step, CancellationToken cancellationToken) =>
-        CommandAsync(deploymentId, DeploymentAction.RetryStep, step,
+    public Task RetryStepAsync(Guid deploymentId, string step, PortalUser user, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, user, DeploymentAction.RetryStep, step,
             d => d.FindStep(d.Phase, step) is null ? $"The deployment has no step '{step}' in its {d.Phase} phase."
                 : d.Status is DeploymentStatus.Pending or DeploymentStatus.TornDown ? $"Cannot retry a step while the deployment is {d.Status}." : null,
             cancellationToken);
 
     /// <summary>Deletes everything the deployment created (also mid-provisioning: running steps finish first).</summary>
-    public Task TeardownAsync(Guid deploymentId, CancellationToken cancellationToken) =>
-        CommandAsync(deploymentId, DeploymentAction.Teardown, null,
+    public Task TeardownAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, user, DeploymentAction.Teardown, null,
             d => d.Status == DeploymentStatus.TornDown ? "The deployment is already torn down." : null, cancellationToken);
 
     /// <summary>Tests the public endpoint now and stores the result as the deployment's latest test.</summary>
-    public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, CancellationToken cancellationToken)
+    public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
     {
-        var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
+        ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
-            ?? throw new DeploymentNotFoundException(deploymentId);
+        var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+        if (deployment is null || !user.CanSee(deployment.Owner))
+        {
+            throw new DeploymentNotFoundException(deploymentId);
+        }
+
+        var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
         var provision = (string step, string key) => deployment.FindStep(DeploymentPhase.Provision, step)?.Outputs.GetValueOrDefault(key);
         var target = new EndpointTestTarget(
             deployment.Id,
@@ -89,16 +100,26 @@ public sealed class DeploymentService(
         return result;
     }
 
-    public async Task<Deployment?> GetAsync(Guid deploymentId, CancellationToken cancellationToken)
+    /// <summary>The deployment with its steps; null when it does not exist or the user may not see it.</summary>
+    public async Task<Deployment?> GetAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+        var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+        return deployment is not null && user.CanSee(deployment.Owner) ? deployment : null;
     }
 
-    /// <summary>Log lines after <paramref name="afterId"/> (0 for all), oldest first.</summary>
-    public async Task<IReadOnlyList<DeploymentLogEntry>> GetLogAsync(Guid deploymentId, long afterId, int max, CancellationToken cancellationToken)
+    /// <summary>Log lines after <paramref name="afterId"/> (0 for all), oldest first; none for a deployment the user may not see.</summary>
+    public async Task<IReadOnlyList<DeploymentLogEntry>> GetLogAsync(Guid deploymentId, long afterId, int max, PortalUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Deployments.Where(d => d.Id == deploymentId).Select(d => d.Owner).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || !user.CanSee(owner))
+        {
+            return [];
+        }
+
         return await db.DeploymentLog.AsNoTracking()
             .Where(l => l.DeploymentId == deploymentId && l.Id > afterId)
             .OrderBy(l => l.Id)
@@ -112,11 +133,16 @@ public sealed class DeploymentService(
         return deployment.LastEndpointTestJson is null ? null : JsonSerializer.Deserialize<EndpointTestResult>(deployment.LastEndpointTestJson);
     }
 
-    private async Task CommandAsync(Guid deploymentId, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
+    private async Task CommandAsync(Guid deploymentId, PortalUser user, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
-            ?? throw new DeploymentNotFoundException(deploymentId);
+        var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+        if (deployment is null || !user.CanSee(deployment.Owner))
+        {
+            throw new DeploymentNotFoundException(deploymentId);
+        }
+
         if (rejection(deployment) is { } reason)
         {
             throw new DeploymentConflictException(reason);

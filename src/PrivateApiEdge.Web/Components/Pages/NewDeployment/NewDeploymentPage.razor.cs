@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using PrivateApiEdge.Web.Aws;
@@ -7,6 +6,7 @@ using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Features.DeploymentForm;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Preflight;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Components.Pages.NewDeployment;
 
@@ -45,8 +45,8 @@ public sealed partial class NewDeploymentPage : IDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? Authentication { get; set; }
+    [Inject]
+    private CurrentPortalUser CurrentUser { get; set; } = null!;
 
     private IReadOnlyList<string> StagesOfChosenApi =>
         _apis.FirstOrDefault(a => a.RestApiId == _model.ExistingRestApiId)?.Stages ?? [];
@@ -147,7 +147,7 @@ public sealed partial class NewDeploymentPage : IDisposable
         _preflighting = true;
         try
         {
-            _preflight = await Deployments.PreflightAsync(DeploymentRequestFactory.From(_model), _disposed.Token);
+            _preflight = await Deployments.PreflightAsync(DeploymentRequestFactory.From(_model), await CurrentUser.GetAsync(), _disposed.Token);
         }
         catch (AwsApiException ex)
         {
@@ -169,8 +169,7 @@ public sealed partial class NewDeploymentPage : IDisposable
         _deploying = true;
         try
         {
-            var owner = Authentication is null ? null : (await Authentication).User.Identity?.Name;
-            var deployment = await Deployments.CreateAsync(DeploymentRequestFactory.From(_model), owner ?? "anonymous", _disposed.Token);
+            var deployment = await Deployments.CreateAsync(DeploymentRequestFactory.From(_model), await CurrentUser.GetAsync(), _disposed.Token);
             Snackbar.Add($"{deployment.Name} is queued.", Severity.Info);
             Navigation.NavigateTo($"/deployments/{deployment.Id}");
         }
