@@ -11,17 +11,13 @@ builder.AddProvisioning();
 builder.AddPortalAuthentication();
 builder.AddPortalHealthChecks();
 builder.AddPortalUi();
+builder.AddPortalApi();
 
 var app = builder.Build();
 
 await app.MigratePortalDatabaseAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -32,6 +28,7 @@ if (InstanceRoles.Of(app.Configuration) != InstanceRole.Worker)
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     app.MapBackgroundJobsDashboard();
+    app.MapPortalApi();
 }
 
 await app.RunAsync();

@@ -45,6 +45,17 @@ public sealed class DeploymentService(
         return deployment;
     }
 
+    /// <summary>
+    /// Whether any deployment (anyone's, torn down or not) already has <paramref name="name"/>: AWS resource names
+    /// derive from it, so it is unique across the portal. Lets callers refuse a duplicate before asking AWS anything.
+    /// </summary>
+    public async Task<bool> IsNameTakenAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Deployments.AnyAsync(d => d.Name == name, cancellationToken);
+    }
+
     /// <summary>Read-only checks of a request before it is created (the form shows the findings); nothing is written anywhere.</summary>
     public async Task<PreflightReport> PreflightAsync(DeploymentRequest request, PortalUser user, CancellationToken cancellationToken)
     {
