@@ -93,9 +93,11 @@ public static class DeploymentApiBody
             return (field, "This property appears more than once in the JSON; send it once.");
         }
 
-        if (field != BodyField && text.Contains("could not be converted", StringComparison.Ordinal))
+        if (text.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return (field, $"Expected {ExpectedShapes.GetValueOrDefault(field, "a string")}.");
+            return field == BodyField
+                ? (BodyField, "Send a JSON object with the deployment's fields.")
+                : (field, $"Expected {ExpectedShapes.GetValueOrDefault(field, "a string")}.");
         }
 
         var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
