@@ -1,0 +1,95 @@
+using System.Net;
+using PrivateApiEdge.Sandbox.Seed;
+using PrivateApiEdge.Web.Features.Api;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Users;
+
+namespace PrivateApiEdge.IntegrationTests.Api;
+
+/// <summary>A deployment's whole life through the API, with a Hangfire server provisioning against the sandbox.</summary>
+public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
+{
+    private readonly ApiPortalWithJobsFactory _portal;
+
+    public DeploymentApiTests(ApiPortalWithJobsFactory portal) => _portal = portal;
+
+    [Fact]
+    public async Task Created_through_the_api_a_deployment_provisions_passes_its_endpoint_test_and_tears_down()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
+        var name = ApiPortalFactory.UniqueName("api");
+
+        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(name));
+        Assert.Equal(name, created.Name);
+        Assert.Equal("alice", created.Owner);
+        Assert.NotEmpty(created.Steps);
+
+        var provisioned = await ApiClient.WaitForAsync(client, created.Id, ApiClient.IsFinished);
+        Assert.True(provisioned.Status == DeploymentStatus.Succeeded, $"{provisioned.FailedStep}: {provisioned.Error}");
+        Assert.All(provisioned.Steps, s =>
+        {
+            Assert.Equal(StepStatus.Succeeded, s.Status);
+            Assert.True(s.Attempts >= 1, s.Name);
+            Assert.NotNull(s.StartedAt);
+            Assert.NotNull(s.FinishedAt);
+        });
+        Assert.Contains(provisioned.Resources, r => r.Kind.Contains("distribution", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(provisioned.Outputs, o => o.Key == "cloudfront-domain");
+
+        using (var test = await client.PostAsync(new Uri($"/api/deployments/{created.Id}/endpoint-test", UriKind.Relative), null, ct))
+        {
+            await ApiClient.ExpectAsync(test, HttpStatusCode.OK);
+            var result = await ApiClient.ReadAsync<EndpointTestDto>(test);
+            Assert.True(result.Passed, $"{result.StatusCode} {result.FailingHop}: {result.Diagnosis}");
+        }
+
+        Assert.True((await ApiClient.GetAsync(client, created.Id)).LastEndpointTest?.Passed);
+
+        using (var log = await client.GetAsync(new Uri($"/api/deployments/{created.Id}/log?max=1000", UriKind.Relative), ct))
+        {
+            await ApiClient.ExpectAsync(log, HttpStatusCode.OK);
+            var lines = await ApiClient.ReadAsync<List<DeploymentLogEntryDto>>(log);
+            Assert.Contains(lines, l => l.Message.Contains("Created by alice", StringComparison.Ordinal));
+            Assert.Equal(lines.OrderBy(l => l.Id).Select(l => l.Id), lines.Select(l => l.Id));
+        }
+
+        using (var teardown = await client.PostAsync(new Uri($"/api/deployments/{created.Id}/teardown", UriKind.Relative), null, ct))
+        {
+            await ApiClient.ExpectAsync(teardown, HttpStatusCode.Accepted);
+            Assert.Equal($"/api/deployments/{created.Id}", teardown.Headers.Location?.OriginalString);
+        }
+
+        var tornDown = await ApiClient.WaitForAsync(client, created.Id, d => d.Status is DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed);
+        Assert.Equal(DeploymentStatus.TornDown, tornDown.Status);
+        Assert.Equal(DeploymentPhase.Teardown, tornDown.Phase);
+        Assert.All(tornDown.Resources.Where(r => !r.Shared), r => Assert.True(r.Deleted, r.Id));
+
+        using var again = await client.PostAsync(new Uri($"/api/deployments/{created.Id}/teardown", UriKind.Relative), null, ct);
+        await ApiClient.ExpectAsync(again, HttpStatusCode.Conflict);
+        Assert.Contains("already torn down", (await ApiClient.ProblemAsync(again))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_failing_preflight_is_refused_with_its_checks_and_fix_hints_and_nothing_is_created()
+    {
+        using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
+        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("nodns")) with
+        {
+            VpcId = SandboxSeed.VpcWithoutDnsHostnamesId,
+            SubnetIds = [SandboxSeed.VpcWithoutDnsHostnamesSubnetAId, SandboxSeed.VpcWithoutDnsHostnamesSubnetBId],
+        };
+        var (jobs, deployments) = (_portal.EnqueuedJobs.Count, await _portal.DeploymentCountAsync());
+
+        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments", body);
+
+        await ApiClient.ExpectAsync(response, (HttpStatusCode)422);
+        var problem = await ApiClient.ProblemAsync(response);
+        var failed = problem["failedChecks"]!.AsArray();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, f => Assert.False(string.IsNullOrWhiteSpace(f!["fixHint"]?.GetValue<string>())));
+        Assert.Contains(failed, f => f!["message"]!.GetValue<string>().Contains("DNS", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(jobs, _portal.EnqueuedJobs.Count);
+        Assert.Equal(deployments, await _portal.DeploymentCountAsync());
+    }
+}
