@@ -10,6 +10,8 @@ public static class ApiExtensions
 {
     public const string ApiPath = "/api";
 
+    public const string OpenApiPath = "/openapi";
+
     public static WebApplicationBuilder AddPortalApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
@@ -68,7 +70,10 @@ public static class ApiExtensions
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The API and its description: both are read by scripts, which want status codes and JSON, not pages.</summary>
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(ApiPath, StringComparison.OrdinalIgnoreCase)
+        || context.Request.Path.StartsWithSegments(OpenApiPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An empty body with the status: the API branch's status-code pages then write the problem details.</summary>
     private static Task WriteStatusAsync(HttpContext context, int status)
