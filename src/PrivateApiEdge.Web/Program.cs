@@ -27,6 +27,7 @@ if (InstanceRoles.Of(app.Configuration) != InstanceRole.Worker)
 {
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapPortalAccountEndpoints();
     app.MapBackgroundJobsDashboard();
     app.MapPortalApi();
 }

@@ -44,6 +44,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>This host's first-run token for /account/setup (random per host: no fixed secret anywhere).</summary>
+    public string BootstrapToken { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
     public BackgroundJobStorage JobStorage { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
@@ -88,6 +91,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Aws:Mode", "Sandbox");
         builder.UseSetting("Sandbox:LatencyProfile", "instant");
         builder.UseSetting("Sandbox:StateFile", "");
+        builder.UseSetting("Authentication:Bootstrap:Token", BootstrapToken);
         builder.ConfigureServices(services =>
         {
             // Hangfire logs through a process-wide provider bound to the latest host's LoggerFactory; with many

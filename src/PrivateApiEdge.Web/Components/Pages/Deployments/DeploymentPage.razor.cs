@@ -32,6 +32,9 @@ public sealed partial class DeploymentPage : IDisposable
     private CurrentPortalUser CurrentUser { get; set; } = null!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
     private IDeploymentProgressNotifier Progress { get; set; } = null!;
 
     [Inject]
@@ -77,7 +80,13 @@ public sealed partial class DeploymentPage : IDisposable
         _now = Time.GetUtcNow();
         if (deployment is null)
         {
+            // Missing and someone else's look the same; the first (server) render answers 404 like any unknown address.
             _notFound = true;
+            if (!RendererInfo.IsInteractive)
+            {
+                Navigation.NotFound();
+            }
+
             return;
         }
 
