@@ -40,25 +40,22 @@ public static class ApiExtensions
     }
 
     /// <summary>
-    /// Errors in the API answer problem details; everywhere else the portal's error and not-found pages. The two
-    /// branches split on the path, so a 404 under /api never turns into an HTML page.
+    /// Errors in the API answer problem details; everywhere else the portal's error and not-found pages. The API's
+    /// handlers sit inside the pages' ones, so they write a problem body first and the pages leave the response
+    /// alone (they only act on an empty one): a 404 under /api never turns into an HTML page.
     /// </summary>
     public static WebApplication UsePortalErrorHandling(this WebApplication app)
     {
-        var development = app.Environment.IsDevelopment();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
-        });
-        app.UseWhen(context => !IsApi(context), ui =>
-        {
-            if (!development)
-            {
-                ui.UseExceptionHandler("/error", createScopeForErrors: true);
-            }
-
-            ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         });
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.IntegrationTests.Api;
 using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.IntegrationTests.Provisioning;
 using PrivateApiEdge.Web.Features.Deployments;
@@ -25,6 +27,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     private const Expect Ok = Expect.Ok;
 
+    /// <summary>The API answers 401 (problem details) where a page would redirect to the sign-in page.</summary>
+    private const Expect NoUser = Expect.Unauthorized;
+
+    /// <summary>Allowed, but a fresh (Pending) deployment cannot be resumed or have a step retried.</summary>
+    private const Expect Conflict = Expect.Conflict;
+
     // The table is aligned by hand so it reads as a table; the formatter would collapse the columns.
 #pragma warning disable IDE0055
     public static TheoryData<string, string, Expect, Expect, Expect, Expect> Matrix() => Rows(
@@ -42,7 +50,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("GET", "/account/login",                 Ok,        Ok,        Ok,              Ok),
         ("GET", "/account/access-denied",         Denied,    Denied,    Denied,          Denied),
         ("GET", "/health",                        Ok,        Ok,        Ok,              Ok),
-        ("GET", "/no-such-page",                  SignIn,    Hidden,    Hidden,          Hidden));
+        ("GET", "/no-such-page",                  SignIn,    Hidden,    Hidden,          Hidden),
+        // The REST API ({fresh}: a new deployment of alice for each call, since teardown changes it)
+        ("POST", "/api/deployments",              NoUser,    Expect.Created, Expect.Created, Expect.Created),
+        ("POST", "/api/deployments/preflight",    NoUser,    Ok,        Ok,              Ok),
+        ("GET", "/api/deployments",               NoUser,    Ok,        Ok,              Ok),
+        ("GET", "/api/deployments?status=Failed", NoUser,    Ok,        Ok,              Ok),
+        ("GET", "/api/deployments/{own}",         NoUser,    Ok,        Hidden,          Ok),
+        ("GET", "/api/deployments/{missing}",     NoUser,    Hidden,    Hidden,          Hidden),
+        ("GET", "/api/deployments/{own}/log",     NoUser,    Ok,        Hidden,          Ok),
+        ("POST", "/api/deployments/{own}/endpoint-test", NoUser, Ok,   Hidden,          Ok),
+        ("POST", "/api/deployments/{own}/resume", NoUser,    Conflict,  Hidden,          Conflict),
+        ("POST", "/api/deployments/{own}/steps/load-balancer/retry", NoUser, Conflict, Hidden, Conflict),
+        ("POST", "/api/deployments/{fresh}/teardown", NoUser, Expect.Accepted, Hidden,  Expect.Accepted),
+        ("POST", "/api/deployments/{missing}/teardown", NoUser, Hidden, Hidden,          Hidden),
+        ("GET", "/api/no-such-route",             NoUser,    Hidden,    Hidden,          Hidden),
+        ("GET", "/openapi/v1.json",               NoUser,    Ok,        Ok,              Ok));
 #pragma warning restore IDE0055
 
     public enum Caller
@@ -59,6 +82,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         RedirectToSignIn,
         Forbidden,
         NotFound,
+        Unauthorized,
+        Created,
+        Accepted,
+        Conflict,
     }
 
     [Theory]
@@ -72,17 +99,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             [Caller.OtherRequester] = otherRequester,
             [Caller.Admin] = admin,
         };
-        var path = route.Replace("{own}", fixture.OwnDeploymentId.ToString(), StringComparison.Ordinal)
-            .Replace("{missing}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
-
         var actual = new Dictionary<Caller, Expect>();
         foreach (var caller in expected.Keys)
         {
+            var path = route.Replace("{own}", fixture.OwnDeploymentId.ToString(), StringComparison.Ordinal)
+                .Replace("{missing}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{fresh}", route.Contains("{fresh}", StringComparison.Ordinal) ? (await fixture.NewDeploymentAsync()).ToString() : "", StringComparison.Ordinal);
             using var client = fixture.ClientFor(caller);
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+            if (method == "POST" && (path.EndsWith("/api/deployments", StringComparison.Ordinal) || path.EndsWith("/preflight", StringComparison.Ordinal)))
+            {
+                request.Content = JsonContent.Create(ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("matrix")), options: ApiPortalFactory.Json);
+            }
+
             using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
             actual[caller] = Classify(response);
-            if (route.Contains("{own}", StringComparison.Ordinal) && actual[caller] == Expect.Ok)
+            if (path.StartsWith("/api/", StringComparison.Ordinal) && actual[caller] != Expect.Ok && actual[caller] != Expect.Created && actual[caller] != Expect.Accepted)
+            {
+                // A script never gets the sign-in page or an HTML error page: problem details.
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+
+            // (The log's lines name the owner, not the deployment; its content is checked by the API tests.)
+            if (route.Contains("{own}", StringComparison.Ordinal) && actual[caller] == Expect.Ok && !route.EndsWith("/log", StringComparison.Ordinal))
             {
                 // Allowed means really shown, not an empty shell.
                 Assert.Contains(fixture.OwnDeploymentName, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -104,6 +143,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         HttpStatusCode.Redirect or HttpStatusCode.Found when response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true => Expect.RedirectToSignIn,
         HttpStatusCode.Forbidden => Expect.Forbidden,
         HttpStatusCode.NotFound => Expect.NotFound,
+        HttpStatusCode.Unauthorized => Expect.Unauthorized,
+        HttpStatusCode.Created => Expect.Created,
+        HttpStatusCode.Accepted => Expect.Accepted,
+        HttpStatusCode.Conflict => Expect.Conflict,
         var other => throw new Xunit.Sdk.XunitException($"Unexpected {(int)other} {response.Headers.Location}"),
     };
 
@@ -135,12 +178,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             _ => Portal.CreateClientFor("root", PortalRoles.Admin),
         };
 
-        public async ValueTask InitializeAsync()
+        public async ValueTask InitializeAsync() => OwnDeploymentId = await NewDeploymentAsync(OwnDeploymentName);
+
+        /// <summary>Another deployment of alice, Pending (no job runs in this host).</summary>
+        public async Task<Guid> NewDeploymentAsync(string? name = null)
         {
             await using var scope = Portal.Services.CreateAsyncScope();
             var deployment = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(
-                SandboxEngineFixture.DemoRequest(OwnDeploymentName), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
-            OwnDeploymentId = deployment.Id;
+                SandboxEngineFixture.DemoRequest(name ?? $"fresh-{Guid.NewGuid():N}"[..20]), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
+            return deployment.Id;
         }
 
         public async ValueTask DisposeAsync() => await Portal.DisposeAsync();
