@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Web.Features.Api;
 using PrivateApiEdge.Web.Features.Deployments;
@@ -68,6 +70,48 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
         using var again = await client.PostAsync(new Uri($"/api/deployments/{created.Id}/teardown", UriKind.Relative), null, ct);
         await ApiClient.ExpectAsync(again, HttpStatusCode.Conflict);
         Assert.Contains("already torn down", (await ApiClient.ProblemAsync(again))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secrets_and_tokens_never_reach_the_logs_while_a_cookie_authenticated_create_provisions()
+    {
+        var cookie = _portal.AuthenticationCookie("carol", PortalRoles.Requester);
+        using var client = _portal.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Add(ApiCsrfFilter.HeaderName, "tests");
+        var logged = _portal.Logs.Lines.Count;
+
+        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("secret")));
+        var finished = await ApiClient.WaitForAsync(client, created.Id, ApiClient.IsFinished);
+        using (await client.PostAsync(new Uri($"/api/deployments/{created.Id}/endpoint-test", UriKind.Relative), null, TestContext.Current.CancellationToken))
+        {
+        }
+
+        var credentials = await _portal.Services.GetRequiredService<IAwsCredentialSource>()
+            .GetCredentials(new AwsSession(SandboxSeed.DefaultRegion)).GetCredentialsAsync();
+        var secrets = new Dictionary<string, string>
+        {
+            ["AWS secret access key"] = credentials.SecretKey,
+            ["auth cookie"] = cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..],
+            ["bootstrap token"] = _portal.BootstrapToken,
+        };
+        if (!string.IsNullOrEmpty(credentials.Token))
+        {
+            secrets["AWS session token"] = credentials.Token;
+        }
+
+        var lines = _portal.Logs.Lines.Skip(logged).ToList();
+        // The capture really covered the request and the provisioning: AWS calls were made and logged.
+        Assert.Equal(DeploymentStatus.Succeeded, finished.Status);
+        Assert.Contains(lines, l => l.Contains("/api/deployments", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(created.Id.ToString(), StringComparison.Ordinal));
+        Assert.All(secrets, secret =>
+        {
+            Assert.DoesNotContain(lines, l => l.Contains(secret.Value, StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains(secret.Value[..Math.Min(24, secret.Value.Length)], StringComparison.Ordinal));
+        });
+        Assert.DoesNotContain(lines, l => l.Contains("Signature=", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("AWS4-HMAC-SHA256 Credential", StringComparison.Ordinal));
     }
 
     [Fact]
