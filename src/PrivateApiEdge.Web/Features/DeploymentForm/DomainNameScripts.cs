@@ -127,7 +127,9 @@ public static class DomainNameScripts
     private static string? LabelProblem(string unicodeLabel, string typedLabel)
     {
         var shown = unicodeLabel == typedLabel ? $"'{typedLabel}'" : $"'{typedLabel}' (that is '{unicodeLabel}')";
-        var scripts = unicodeLabel.Select(ScriptOf).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // Latin first: the letter to name is the one that does not belong among the Latin ones.
+        var scripts = unicodeLabel.Select(ScriptOf).OfType<string>().Distinct(StringComparer.Ordinal)
+            .OrderBy(script => script == "Latin" ? 0 : 1).ToList();
         if (scripts.Count > 1 && !AllowedMixes.Any(mix => scripts.All(mix.Contains)))
         {
             var foreign = unicodeLabel.First(c => ScriptOf(c) is { } s && s != scripts[0]);

@@ -48,7 +48,7 @@ public sealed class HostileInputValidationTests
     }
 
     [Theory]
-    [InlineData("\u0430pi.example.com", "mixes")] // Cyrillic а in a Latin label
+    [InlineData("\u0430pi.example.com", "mixes Latin and Cyrillic letters ('\u0430' is Cyrillic U+0430, which looks like Latin 'a')")]
     [InlineData("p\u0430yp\u0430l.example.com", "looks like Latin 'a'")]
     [InlineData("\u0430\u0440\u0435.example.com", "look like the Latin 'ape'")] // all Cyrillic
     [InlineData("g\u03BFogle.example.com", "Greek")]
