@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PrivateApiEdge.Web.Features.Api;
+using PrivateApiEdge.Web.Features.Audit;
 using PrivateApiEdge.Web.Features.DeploymentForm;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Users;
@@ -96,6 +97,24 @@ public sealed class ApiBehaviourTests : IClassFixture<ApiPortalFactory>
         await ApiClient.ExpectAsync(response, HttpStatusCode.BadRequest);
         Assert.NotNull((await ApiClient.ProblemAsync(response))["errors"]?["step"]);
         Assert.Equal(jobs, _portal.EnqueuedJobs.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_create_is_audited_by_field_name_without_the_hostile_value()
+    {
+        var actor = ApiPortalFactory.UniqueName("auditee");
+        using var client = _portal.CreateClientFor(actor, PortalRoles.Requester);
+        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("audit")) with { DomainName = "<script>alert(1)</script>.example.com" };
+
+        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments", body);
+
+        await ApiClient.ExpectAsync(response, HttpStatusCode.BadRequest);
+        var entries = await _portal.Services.GetRequiredService<AuditLog>()
+            .ListAsync(new AuditQuery { Actor = actor }, TestContext.Current.CancellationToken);
+        var entry = Assert.Single(entries.Items);
+        Assert.Equal((AuditActions.CreateDeployment, AuditOutcome.Rejected), (entry.Action, entry.Outcome));
+        Assert.Contains("domainName", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Features.Audit;
 using PrivateApiEdge.Web.Features.Dashboard;
 using PrivateApiEdge.Web.Features.DeploymentForm;
 using PrivateApiEdge.Web.Features.Deployments;
@@ -110,10 +111,11 @@ public static partial class DeploymentEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest http, ClaimsPrincipal principal, DeploymentService deployments, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest http, ClaimsPrincipal principal, DeploymentService deployments, AuditLog audit, CancellationToken cancellationToken)
     {
         var user = PortalUser.FromPrincipal(principal);
-        var (request, rejection) = await ReadRequestAsync(http, deployments, cancellationToken);
+        var (request, rejection) = await ReadRequestAsync(http, deployments, audit, user, AuditActions.CreateDeployment, cancellationToken);
         if (rejection is not null)
         {
             return rejection;
@@ -141,10 +143,11 @@ public static partial class DeploymentEndpoints
         }
     }
 
-    private static async Task<IResult> PreflightAsync(HttpRequest http, ClaimsPrincipal principal, DeploymentService deployments, CancellationToken cancellationToken)
+    private static async Task<IResult> PreflightAsync(
+        HttpRequest http, ClaimsPrincipal principal, DeploymentService deployments, AuditLog audit, CancellationToken cancellationToken)
     {
         var user = PortalUser.FromPrincipal(principal);
-        var (request, rejection) = await ReadRequestAsync(http, deployments, cancellationToken);
+        var (request, rejection) = await ReadRequestAsync(http, deployments, audit, user, AuditActions.Preflight, cancellationToken);
         if (rejection is not null)
         {
             return rejection;
@@ -301,14 +304,16 @@ public static partial class DeploymentEndpoints
 
     /// <summary>
     /// Body → form model → the one validation entry point → the engine's request; then the name, which only the
-    /// database knows. Everything here runs before any AWS call, so hostile input never reaches AWS.
+    /// database knows. Everything here runs before any AWS call, so hostile input never reaches AWS. A refusal is
+    /// audited with the names of the fields only: the values may be hostile and have no place in the audit log.
     /// </summary>
     private static async Task<(DeploymentRequest? Request, IResult? Rejection)> ReadRequestAsync(
-        HttpRequest http, DeploymentService deployments, CancellationToken cancellationToken)
+        HttpRequest http, DeploymentService deployments, AuditLog audit, PortalUser user, string action, CancellationToken cancellationToken)
     {
         var (body, status, bodyErrors) = await DeploymentApiBody.ReadAsync(http, cancellationToken);
         if (body is null)
         {
+            await RejectedAsync(audit, user, action, $"API request refused ({status}): the body is not a deployment request.", null, cancellationToken);
             return (null, status == StatusCodes.Status400BadRequest
                 ? TypedResults.ValidationProblem(AsErrors(bodyErrors))
                 : TypedResults.Problem(statusCode: status, detail: bodyErrors.Values.First()));
@@ -323,17 +328,25 @@ public static partial class DeploymentEndpoints
 
         if (errors.Count > 0)
         {
+            await RejectedAsync(audit, user, action, $"API request refused, invalid fields: {FieldList(errors)}.", null, cancellationToken);
             return (null, TypedResults.ValidationProblem(AsErrors(errors), title: "The deployment request is not valid"));
         }
 
         var request = DeploymentRequestFactory.From(model);
         if (await deployments.IsNameTakenAsync(request.Name, cancellationToken))
         {
+            await RejectedAsync(audit, user, action, "API request refused: the name is taken.", request.Name, cancellationToken);
             return (null, FieldConflict(nameof(DeploymentFormModel.Name), $"A deployment named '{request.Name}' already exists; choose another name."));
         }
 
         return (request, null);
     }
+
+    private static Task RejectedAsync(AuditLog audit, PortalUser user, string action, string message, string? deploymentName, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(user.Id, action, AuditOutcome.Rejected, message, deploymentName: deploymentName), cancellationToken);
+
+    private static string FieldList(IReadOnlyDictionary<string, string> errors) =>
+        string.Join(", ", errors.Keys.Select(k => k == DeploymentApiBody.BodyField ? k : DeploymentApiMapper.JsonName(k)).Order(StringComparer.Ordinal));
 
     private static Dictionary<string, string[]> AsErrors(IReadOnlyDictionary<string, string> errors) =>
         errors.ToDictionary(e => e.Key == DeploymentApiBody.BodyField ? e.Key : DeploymentApiMapper.JsonName(e.Key), e => new[] { e.Value }, StringComparer.Ordinal);
