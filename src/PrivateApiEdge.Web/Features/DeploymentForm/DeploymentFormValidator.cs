@@ -233,6 +233,42 @@ public static partial class DeploymentFormValidator
             : "CloudFront needs a web ACL with scope CLOUDFRONT (region us-east-1, path global/webacl/...).";
     }
 
+    /// <summary>Optional: the IAM role this deployment's AWS calls assume (another account, or narrower rights).</summary>
+    public static string? AssumeRoleArn(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (ContainsMarkup(value))
+        {
+            return MarkupMessage;
+        }
+
+        return value.Length <= 2048 && RoleArnPattern().IsMatch(value.Trim())
+            ? null
+            : "Enter an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path/name>, e.g. arn:aws:iam::123456789012:role/EdgeDeployer.";
+    }
+
+    /// <summary>Optional, and only with a role: the external id the role's trust policy asks for.</summary>
+    public static string? AssumeRoleExternalId(string? value, string? roleArn)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(roleArn))
+        {
+            return "An external id is only used with a role ARN; enter the role or clear the external id.";
+        }
+
+        return ExternalIdPattern().IsMatch(value)
+            ? null
+            : "An external id has 2 to 1224 letters, digits or + = , . @ : / - characters.";
+    }
+
     public static string? GeoRestrictionCountries(GeoRestrictionKind kind, string? countries)
     {
         var codes = CountryCodes(countries);
@@ -326,6 +362,8 @@ public static partial class DeploymentFormValidator
         Add(nameof(model.WebAclArn), WebAclArn(model.WebAclArn));
         Add(nameof(model.GeoRestrictionCountries), GeoRestrictionCountries(model.GeoRestriction, model.GeoRestrictionCountries));
         Add(nameof(model.Tags), Tags(model.Tags));
+        Add(nameof(model.AssumeRoleArn), AssumeRoleArn(model.AssumeRoleArn));
+        Add(nameof(model.AssumeRoleExternalId), AssumeRoleExternalId(model.AssumeRoleExternalId, model.AssumeRoleArn));
         return errors;
     }
 
@@ -418,6 +456,12 @@ public static partial class DeploymentFormValidator
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
+
+    [GeneratedRegex(@"^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::\d{12}:role/(?:[\w+=,.@-]+/)*[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleArnPattern();
+
+    [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExternalIdPattern();
 
     [GeneratedRegex("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")]
     private static partial Regex TagTextPattern();

@@ -74,10 +74,10 @@ public sealed class DeploymentService(
         return AuditedAsync(AuditActions.Preflight, user, target, async () =>
         {
             var factory = awsClientFactory ?? throw new InvalidOperationException("No AWS client factory is registered.");
-            var aws = factory.Create(new AwsSession(request.Region));
+            var aws = factory.Create(request.AwsSessionFor(user.Id));
             var facts = await PreflightFactsCollector.CollectAsync(aws, request, deploymentId: null, cancellationToken);
             var report = PreflightEvaluator.Evaluate(request, facts);
-            target.Message = report.Passed ? "Preflight passed." : "Preflight found blocking problems.";
+            target.Message = (report.Passed ? "Preflight passed" : "Preflight found blocking problems") + (report.AccountId is { } account ? $" in account {account}." : ".");
             return report;
         });
     }
@@ -122,7 +122,7 @@ public sealed class DeploymentService(
                 deployment.Request.ExistingApi is null ? "Hello from API GW" : null,
                 provision(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
                 provision(StepNames.Distribution, OutputKeys.DistributionId));
-            var aws = awsClientFactory?.Create(new AwsSession(deployment.Region, DeploymentId: deployment.Id));
+            var aws = awsClientFactory?.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));
             var result = await tester.TestAsync(testTarget, aws, cancellationToken);
             var json = JsonSerializer.Serialize(result);
             await db.Deployments.Where(d => d.Id == deploymentId)
