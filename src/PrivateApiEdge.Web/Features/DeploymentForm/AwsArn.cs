@@ -7,7 +7,8 @@ namespace PrivateApiEdge.Web.Features.DeploymentForm;
 public sealed record AwsArn(string Partition, string Service, string Region, string AccountId, string Resource)
 {
     /// <summary>Partitions AWS has; anything else in the second part is a typo or a forged ARN.</summary>
-    public static IReadOnlyList<string> KnownPartitions { get; } = ["aws", "aws-cn", "aws-us-gov"];
+    public static IReadOnlyList<string> KnownPartitions { get; } =
+        ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
 
     public static bool TryParse(string? value, out AwsArn arn)
     {

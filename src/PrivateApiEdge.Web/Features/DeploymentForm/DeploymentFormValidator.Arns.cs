@@ -19,16 +19,18 @@ public static partial class DeploymentFormValidator
     private const int MaxRegionLength = 32;
 
     /// <summary>
-    /// The role the deployment's AWS calls assume (optional): an IAM role ARN of the region's partition. IAM is
-    /// global, so the ARN has no region.
+    /// The rule <see cref="Validate"/> applies to the role (optional): first what is wrong with the pasted ARN
+    /// (unsafe text, another service, a region, a user instead of a role...), then the shape
+    /// <see cref="AssumeRoleArn(string?)"/> expects, then that its partition is the chosen region's. IAM is global,
+    /// so the ARN has no region.
     /// </summary>
-    public static string? AssumeRoleArn(string? value, string? region)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
+    public static string? AssumeRoleArn(string? value, string? region) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : RoleArnParts(value, region) is { } wrongPart ? wrongPart
+        : AssumeRoleArn(value);
 
+    private static string? RoleArnParts(string value, string? region)
+    {
         if (ArnBasics(value, "an IAM role ARN: arn:aws:iam::<account>:role/<name>", out var arn) is { } basic)
         {
             return basic;
@@ -67,29 +69,6 @@ public static partial class DeploymentFormValidator
         return PartitionProblem(arn, region);
     }
 
-    /// <summary>The external id the role's trust policy may require: 2-1224 characters of <c>[\w+=,.@:/-]</c>.</summary>
-    public static string? ExternalId(string? value, string? assumeRoleArn)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (UnsafeText.Problem(value) is { } unsafeText)
-        {
-            return unsafeText;
-        }
-
-        if (string.IsNullOrWhiteSpace(assumeRoleArn))
-        {
-            return "An external id is only sent when assuming a role: enter the role ARN too, or clear the external id.";
-        }
-
-        return value.Length is < 2 or > 1224 ? "An external id has 2-1224 characters."
-            : ExternalIdPattern().IsMatch(value) ? null
-            : "An external id allows letters, digits and + = , . @ : / - _ only.";
-    }
-
     /// <summary>Enum values arrive as numbers from JSON clients too; only the named choices mean anything.</summary>
     public static string? CachePolicy(CachePolicyChoice value) =>
         Enum.IsDefined(value) ? null : $"'{value}' is not a cache policy; choose one of {string.Join(", ", Enum.GetNames<CachePolicyChoice>())}.";
@@ -106,6 +85,7 @@ public static partial class DeploymentFormValidator
         add(nameof(model.CachePolicy), CachePolicy(model.CachePolicy));
         add(nameof(model.GeoRestriction), GeoRestriction(model.GeoRestriction));
         add(nameof(model.GeoRestrictionCountries), UnsafeText.Problem(model.GeoRestrictionCountries, allowLineBreaks: true));
+        add(nameof(model.AssumeRoleExternalId), UnsafeText.Problem(model.AssumeRoleExternalId));
     }
 
     private static string? SharedZone(IReadOnlyCollection<string> subnetIds, IReadOnlyDictionary<string, string> availabilityZones)
@@ -204,7 +184,7 @@ public static partial class DeploymentFormValidator
 
         if (!AwsArn.KnownPartitions.Contains(arn.Partition, StringComparer.Ordinal))
         {
-            return $"'{arn.Partition}' is not an AWS partition (aws, aws-cn or aws-us-gov); enter {expected}.";
+            return $"'{arn.Partition}' is not an AWS partition (aws, aws-cn, aws-us-gov...); enter {expected}.";
         }
 
         return null;
@@ -220,9 +200,6 @@ public static partial class DeploymentFormValidator
 
     [GeneratedRegex("^role/(?:[\\x21-\\x7E]{1,510}/)?[\\w+=,.@-]{1,64}$")]
     private static partial Regex RoleResourcePattern();
-
-    [GeneratedRegex("^[\\w+=,.@:/-]+$")]
-    private static partial Regex ExternalIdPattern();
 
     [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex CertificateIdPattern();

@@ -362,7 +362,7 @@ public static partial class DeploymentFormValidator
         Add(nameof(model.WebAclArn), WebAclArn(model.WebAclArn));
         Add(nameof(model.GeoRestrictionCountries), GeoRestrictionCountries(model.GeoRestriction, model.GeoRestrictionCountries));
         Add(nameof(model.Tags), Tags(model.Tags));
-        Add(nameof(model.AssumeRoleArn), AssumeRoleArn(model.AssumeRoleArn));
+        Add(nameof(model.AssumeRoleArn), AssumeRoleArn(model.AssumeRoleArn, model.Region));
         Add(nameof(model.AssumeRoleExternalId), AssumeRoleExternalId(model.AssumeRoleExternalId, model.AssumeRoleArn));
         return errors;
     }
