@@ -73,25 +73,38 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
     }
 
     [Fact]
-    public async Task Secrets_and_tokens_never_reach_the_logs_while_a_cookie_authenticated_create_provisions()
+    public async Task Secrets_and_tokens_never_reach_the_logs_while_a_cookie_authenticated_create_provisions_through_an_assumed_role()
     {
+        var role = $"arn:aws:iam::{SandboxSeed.AccountId}:role/teams/payments-deployer";
+        const string ExternalId = "carol-ext-0815";
         var cookie = _portal.AuthenticationCookie("carol", PortalRoles.Requester);
         using var client = _portal.CreateAnonymousClient();
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         client.DefaultRequestHeaders.Add(ApiCsrfFilter.HeaderName, "tests");
         var logged = _portal.Logs.Lines.Count;
 
-        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("secret")));
+        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("secret")) with
+        {
+            AssumeRoleArn = role,
+            AssumeRoleExternalId = ExternalId,
+        });
         var finished = await ApiClient.WaitForAsync(client, created.Id, ApiClient.IsFinished);
         using (await client.PostAsync(new Uri($"/api/deployments/{created.Id}/endpoint-test", UriKind.Relative), null, TestContext.Current.CancellationToken))
         {
         }
 
-        var credentials = await _portal.Services.GetRequiredService<IAwsCredentialSource>()
-            .GetCredentials(new AwsSession(SandboxSeed.DefaultRegion)).GetCredentialsAsync();
+        var source = _portal.Services.GetRequiredService<IAwsCredentialSource>();
+        var portalCredentials = await source.GetCredentials(new AwsSession(SandboxSeed.DefaultRegion)).GetCredentialsAsync();
+        // The very session every call of the deployment signed with: the role, its external id, a session named after carol.
+        var credentials = await source.GetCredentials(new AwsSession(SandboxSeed.DefaultRegion,
+            new AssumeRoleSettings(role, ExternalId, RoleSessionNames.For("carol")), created.Id)).GetCredentialsAsync();
+        Assert.StartsWith("ASIA", credentials.AccessKey, StringComparison.Ordinal);
         var secrets = new Dictionary<string, string>
         {
-            ["AWS secret access key"] = credentials.SecretKey,
+            ["portal secret access key"] = portalCredentials.SecretKey,
+            ["session access key"] = credentials.AccessKey,
+            ["session secret access key"] = credentials.SecretKey,
+            ["external id"] = ExternalId,
             ["auth cookie"] = cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..],
             ["bootstrap token"] = _portal.BootstrapToken,
         };

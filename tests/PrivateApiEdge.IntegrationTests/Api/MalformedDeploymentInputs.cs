@@ -65,6 +65,8 @@ public static class MalformedDeploymentInputs
         GeoRestrictionCountries = form.GeoRestrictionCountries.Length == 0 ? [] : [form.GeoRestrictionCountries],
         Tags = [.. FormTags.Parse(form.Tags).Select(t => new DeploymentTag(t.Key, t.Value))],
         OverwriteExistingRecord = form.OverwriteExistingRecord,
+        AssumeRoleArn = form.AssumeRoleArn,
+        AssumeRoleExternalId = form.AssumeRoleExternalId,
     };
 
     private static List<MalformedInput> Build()
@@ -240,6 +242,23 @@ public static class MalformedDeploymentInputs
         Add(Tags, "null byte in a key", f => f.Tags = "te\0am=payments", "null byte");
         Add(Tags, "bidi override in a value", f => f.Tags = "team=pay\u202Ements", "right-to-left override");
         Add(Tags, "41 tags", f => f.Tags = string.Join('\n', Enumerable.Range(1, 41).Select(i => $"k{i}=v")), "At most 40 tags");
+
+        // AWS account (role to assume)
+        const string RoleArn = nameof(DeploymentFormModel.AssumeRoleArn);
+        const string ExternalId = nameof(DeploymentFormModel.AssumeRoleExternalId);
+        const string Role = $"arn:aws:iam::{Account}:role/deployer";
+        Add(RoleArn, "an assumed-role session ARN", f => f.AssumeRoleArn = $"arn:aws:sts::{Account}:assumed-role/deployer/alice", "assumed-role session");
+        Add(RoleArn, "a user instead of a role", f => f.AssumeRoleArn = $"arn:aws:iam::{Account}:user/alice", "is not a role");
+        Add(RoleArn, "a region in an IAM ARN", f => f.AssumeRoleArn = $"arn:aws:iam:eu-west-1:{Account}:role/deployer", "no region");
+        Add(RoleArn, "the China partition for eu-west-1", f => f.AssumeRoleArn = $"arn:aws-cn:iam::{Account}:role/deployer", "partition aws");
+        Add(RoleArn, "a short account id", f => f.AssumeRoleArn = "arn:aws:iam::123:role/deployer", "12-digit account");
+        Add(RoleArn, "markup", f => f.AssumeRoleArn = $"arn:aws:iam::{Account}:role/<script>", "Markup");
+        Add(RoleArn, "a null byte", f => f.AssumeRoleArn = Role + "\0", "null byte");
+        Add(ExternalId, "without a role", f => f.AssumeRoleExternalId = "tenant-42", "only used with a role");
+        Add(ExternalId, "one character", f => (f.AssumeRoleArn, f.AssumeRoleExternalId) = (Role, "x"), "2 to 1224");
+        Add(ExternalId, "a space", f => (f.AssumeRoleArn, f.AssumeRoleExternalId) = (Role, "tenant 42"), "2 to 1224");
+        Add(ExternalId, "markup", f => (f.AssumeRoleArn, f.AssumeRoleExternalId) = (Role, "<b>tenant</b>"), "Markup");
+        Add(ExternalId, "a null byte", f => (f.AssumeRoleArn, f.AssumeRoleExternalId) = (Role, "tenant\0"), "null byte");
         return cases;
     }
 }

@@ -46,6 +46,7 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
             nameof(DeploymentFormModel.ExistingVpcEndpointId), nameof(DeploymentFormModel.ExistingRestApiId),
             nameof(DeploymentFormModel.ExistingStageName), nameof(DeploymentFormModel.WebAclArn),
             nameof(DeploymentFormModel.GeoRestrictionCountries), nameof(DeploymentFormModel.Tags),
+            nameof(DeploymentFormModel.AssumeRoleArn), nameof(DeploymentFormModel.AssumeRoleExternalId),
         ];
         Assert.All(textFields, field => Assert.Contains(MalformedDeploymentInputs.All, c => c.Field == field && c.Expected == "Markup"));
     }

@@ -61,6 +61,12 @@ public sealed record CreateDeploymentBody
 
     /// <summary>Replace an existing A/AAAA record for the domain instead of failing preflight.</summary>
     public bool? OverwriteExistingRecord { get; init; }
+
+    /// <summary>An IAM role every AWS call of this deployment assumes (session named after you); omitted uses the portal's credentials.</summary>
+    public string? AssumeRoleArn { get; init; }
+
+    /// <summary>The external id the role's trust policy requires, if any.</summary>
+    public string? AssumeRoleExternalId { get; init; }
 }
 
 public sealed record DeploymentTag(string? Key, string? Value);

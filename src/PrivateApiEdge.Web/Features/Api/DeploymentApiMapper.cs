@@ -41,6 +41,8 @@ public static class DeploymentApiMapper
             GeoRestrictionCountries = string.Join(", ", (body.GeoRestrictionCountries ?? []).Select(c => c ?? "")),
             Tags = TagLines(body.Tags, errors),
             OverwriteExistingRecord = body.OverwriteExistingRecord ?? false,
+            AssumeRoleArn = body.AssumeRoleArn ?? "",
+            AssumeRoleExternalId = body.AssumeRoleExternalId ?? "",
         };
         return (model, errors);
     }
