@@ -128,6 +128,25 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
     }
 
     [Fact]
+    public async Task Subnets_of_another_vpc_are_refused_by_preflight_naming_them_and_nothing_is_created()
+    {
+        using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
+        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("foreign")) with
+        {
+            SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.VpcWithoutInternetGatewaySubnetAId],
+        };
+        var (jobs, deployments) = (_portal.EnqueuedJobs.Count, await _portal.DeploymentCountAsync());
+
+        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments", body);
+
+        await ApiClient.ExpectAsync(response, (HttpStatusCode)422);
+        var failed = (await ApiClient.ProblemAsync(response))["failedChecks"]!.AsArray();
+        Assert.Contains(failed, f => f!["message"]!.GetValue<string>().Contains($"{SandboxSeed.VpcWithoutInternetGatewaySubnetAId} are not in VPC", StringComparison.Ordinal));
+        Assert.Equal(jobs, _portal.EnqueuedJobs.Count);
+        Assert.Equal(deployments, await _portal.DeploymentCountAsync());
+    }
+
+    [Fact]
     public async Task A_request_failing_preflight_is_refused_with_its_checks_and_fix_hints_and_nothing_is_created()
     {
         using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
