@@ -1,4 +1,5 @@
 using System.Net;
+using PrivateApiEdge.IntegrationTests.Auth;
 using PrivateApiEdge.Web.Features.Api;
 using PrivateApiEdge.Web.Features.Users;
 
@@ -37,6 +38,31 @@ public sealed class ApiAntiforgeryTests : IClassFixture<ApiPortalFactory>
         var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("csrf")));
 
         Assert.Equal("cookie-user", created.Owner);
+    }
+
+    [Fact]
+    public async Task A_script_signed_in_through_the_real_sign_in_page_uses_the_api_and_needs_the_header_to_change_anything()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var script = _portal.CreateAnonymousClient();
+        using (var setUp = await PortalForms.SetUpAdminAsync(script, _portal.BootstrapToken, "ops-admin", "correct horse battery staple 42", ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, setUp.StatusCode);
+        }
+
+        using (var list = await script.GetAsync(new Uri("/api/deployments", UriKind.Relative), ct))
+        {
+            await ApiClient.ExpectAsync(list, HttpStatusCode.OK);
+        }
+
+        using (var forged = await ApiPortalFactory.PostJsonAsync(script, "/api/deployments", ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("script"))))
+        {
+            await ApiClient.ExpectAsync(forged, HttpStatusCode.BadRequest);
+        }
+
+        script.DefaultRequestHeaders.Add(ApiCsrfFilter.HeaderName, "cli");
+        var created = await ApiClient.CreateAsync(script, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("script")));
+        Assert.Equal("ops-admin", created.Owner);
     }
 
     [Fact]
