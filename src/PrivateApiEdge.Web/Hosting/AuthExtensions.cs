@@ -56,6 +56,7 @@ public static class AuthExtensions
             // Anything not explicitly opened ([AllowAnonymous]: sign-in pages, static assets, /health) needs a user.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidatingAuthenticationStateProvider>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentPortalUser>();
         builder.Services.AddSingleton<AuditLog>();
