@@ -12,17 +12,13 @@ builder.AddPortalAuthentication();
 builder.AddPortalHealthChecks();
 builder.AddObservability();
 builder.AddPortalUi();
+builder.AddPortalApi();
 
 var app = builder.Build();
 
 await app.MigratePortalDatabaseAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalErrorHandling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -30,9 +26,11 @@ app.UseAntiforgery();
 app.MapPortalHealthChecks();
 if (InstanceRoles.Of(app.Configuration) != InstanceRole.Worker)
 {
-    app.MapStaticAssets();
+    app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapPortalAccountEndpoints();
     app.MapBackgroundJobsDashboard();
+    app.MapPortalApi();
 }
 
 await app.RunAsync();

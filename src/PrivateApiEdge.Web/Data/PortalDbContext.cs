@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PrivateApiEdge.Web.Features.Audit;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Data;
 
@@ -14,6 +16,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<DeploymentStep> DeploymentSteps => Set<DeploymentStep>();
 
     public DbSet<DeploymentLogEntry> DeploymentLog => Set<DeploymentLogEntry>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -79,9 +79,10 @@ public static class BackgroundJobExtensions
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundJobsOptions>>().Value;
         app.MapHangfireDashboard(options.DashboardPath, new DashboardOptions
         {
-            Authorization = [new HangfireDashboardAuthorizationFilter()],
+            Authorization = [],
+            AsyncAuthorization = [new HangfireDashboardAuthorizationFilter()],
             DisplayStorageConnectionString = false,
-        });
+        }).RequireAuthorization(AuthExtensions.AdminPolicy);
         return app;
     }
 }

@@ -1,14 +1,21 @@
 using Hangfire.Dashboard;
-using PrivateApiEdge.Web.Features.Users;
+using Microsoft.AspNetCore.Authorization;
 
 namespace PrivateApiEdge.Web.Hosting;
 
-/// <summary>The Hangfire dashboard can enqueue, delete and retry jobs: admins only.</summary>
-public sealed class HangfireDashboardAuthorizationFilter : IDashboardAuthorizationFilter
+/// <summary>The Hangfire dashboard can enqueue, delete and retry jobs: the same admin policy as the portal's admin pages.</summary>
+public sealed class HangfireDashboardAuthorizationFilter : IDashboardAsyncAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context)
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
-        var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && user.IsInRole(PortalRoles.Admin);
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.GetHttpContext();
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(http.User, AuthExtensions.AdminPolicy)).Succeeded;
     }
 }

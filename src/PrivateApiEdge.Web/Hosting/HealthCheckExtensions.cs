@@ -20,7 +20,7 @@ public static class HealthCheckExtensions
 
     public static WebApplication MapPortalHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
         return app;
     }
 

@@ -5,12 +5,14 @@ using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Dashboard;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.IntegrationTests.Dashboard;
 
 public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
+    private static readonly PortalUser Admin = new("root", "Root", IsAdmin: true);
     private readonly PortalAppFactory _factory;
 
     public DashboardServiceTests(PortalAppFactory factory) => _factory = factory;
@@ -70,10 +72,27 @@ public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
         Assert.Equal(3, page.Items.Count);
     }
 
-    private Task<DeploymentListPage> ListAsync(DeploymentListQuery query)
+    [Fact]
+    public async Task A_requester_lists_only_their_own_deployments_whatever_owner_they_ask_for()
+    {
+        var mine = await SeedAsync(count: 2);
+        var theirs = await SeedAsync(count: 3);
+        var requester = new PortalUser(mine, mine, IsAdmin: false);
+
+        var own = await ListAsync(new DeploymentListQuery { PageSize = DeploymentListQuery.MaxPageSize }, requester);
+        var snooping = await ListAsync(new DeploymentListQuery { Owner = theirs }, requester);
+        var admin = await ListAsync(new DeploymentListQuery { Owner = theirs });
+
+        Assert.Equal(2, own.TotalCount);
+        Assert.All(own.Items, i => Assert.Equal(mine, i.Owner));
+        Assert.Equal(0, snooping.TotalCount);
+        Assert.Equal(3, admin.TotalCount);
+    }
+
+    private Task<DeploymentListPage> ListAsync(DeploymentListQuery query, PortalUser? user = null)
     {
         using var scope = _factory.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<DashboardService>().ListAsync(query, TestContext.Current.CancellationToken);
+        return scope.ServiceProvider.GetRequiredService<DashboardService>().ListAsync(query, user ?? Admin, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Each test gets its own owner so tests never count each other's rows.</summary>

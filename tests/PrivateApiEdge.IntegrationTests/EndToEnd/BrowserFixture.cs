@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PrivateApiEdge.IntegrationTests.Hosting;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.IntegrationTests.EndToEnd;
 
@@ -21,7 +22,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    public const string AdminName = "e2e-admin";
+    public const string RequesterName = "e2e-requester";
+
+    /// <summary>Generated per run: the repository holds no password.</summary>
+    public static readonly string Password = $"pw-{Guid.NewGuid():N}";
+
     private IPlaywright? _playwright;
+    private string? _adminState;
+    private string? _requesterState;
 
     public PortalAppFactory Portal { get; } = new BrowserPortalFactory();
 
@@ -56,14 +65,59 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+
+        // The admin is bootstrapped the way an operator does it on first run; the requester is created by that
+        // admin through the app's own account service, then signs in on the sign-in page.
+        _adminState = await SignInAsync(async page =>
+        {
+            await page.GotoAsync("/account/setup");
+            await page.GetByTestId("setup-token").FillAsync(Portal.BootstrapToken);
+            await page.GetByTestId("setup-user").FillAsync(AdminName);
+            await page.GetByTestId("setup-display").FillAsync("E2E Admin");
+            await page.GetByTestId("setup-password").FillAsync(Password);
+            await page.GetByTestId("setup-confirm").FillAsync(Password);
+            await page.GetByTestId("setup-submit").ClickAsync();
+        });
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(
+                new NewAccount(RequesterName, "E2E Requester", Password, PortalRoles.Requester), new PortalUser(AdminName, "E2E Admin", IsAdmin: true), CancellationToken.None);
+        }
+
+        _requesterState = await SignInAsync(page => SignInOnPageAsync(page, RequesterName, Password));
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>Fills and submits the sign-in form of a page already on /account/login.</summary>
+    public static async Task SignInOnPageAsync(IPage page, string userName, string password, string? returnUrl = null)
+    {
+        if (!page.Url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            await page.GotoAsync(returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        await page.GetByTestId("sign-in-user").FillAsync(userName);
+        await page.GetByTestId("sign-in-password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+    }
+
+    private async Task<string> SignInAsync(Func<IPage, Task> signIn)
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await signIn(page);
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await page.GetByTestId("signed-in-user").WaitForAsync();
+        return await context.StorageStateAsync();
+    }
+
+    /// <summary>A fresh browser context, signed in (through the real sign-in page, once per fixture) as <paramref name="user"/>.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, BrowserUser user = BrowserUser.Requester)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = user == BrowserUser.Admin ? _adminState : user == BrowserUser.Requester ? _requesterState : null,
         });
         return await context.NewPageAsync();
     }
@@ -84,4 +138,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Portal.DisposeAsync();
     }
+}
+
+public enum BrowserUser
+{
+    Anonymous,
+    Requester,
+    Admin,
 }

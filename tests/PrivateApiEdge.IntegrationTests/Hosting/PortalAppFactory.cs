@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         _ownsDataDirectory = ownsDataDirectory;
     }
 
+    private const string TestOrCookieScheme = "TestOrCookie";
+
     private static readonly ILoggerFactory SharedLoggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
     private readonly bool _ownsDataDirectory;
@@ -41,12 +44,27 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>This host's first-run token for /account/setup (random per host: no fixed secret anywhere).</summary>
+    public string BootstrapToken { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
     public BackgroundJobStorage JobStorage { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "portal.db");
 
     /// <summary>Set when the suite runs on PostgreSQL: this host's own database on the throwaway server.</summary>
     public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>A client signed in as <paramref name="user"/> with the given roles (through the test handler); redirects are not followed.</summary>
+    public HttpClient CreateClientFor(string user, params string[] roles)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, user);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
+        return client;
+    }
+
+    /// <summary>A client nobody is signed in on; redirects (e.g. to the sign-in page) are not followed.</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -73,18 +91,25 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Aws:Mode", "Sandbox");
         builder.UseSetting("Sandbox:LatencyProfile", "instant");
         builder.UseSetting("Sandbox:StateFile", "");
+        builder.UseSetting("Authentication:Bootstrap:Token", BootstrapToken);
         builder.ConfigureServices(services =>
         {
             // Hangfire logs through a process-wide provider bound to the latest host's LoggerFactory; with many
             // hosts per test process that factory may already be disposed. One shared, never-disposed factory
             // (DI does not dispose instances it was handed) keeps host disposal order irrelevant.
             services.AddSingleton<ILoggerFactory>(SharedLoggerFactory);
+            // A request naming a test user (X-Test-User) is that user; any other request goes through the portal's
+            // real cookie sign-in, so anonymous requests are redirected to the sign-in page as in production.
             services.AddAuthentication()
-                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { })
+                .AddPolicyScheme(TestOrCookieScheme, TestOrCookieScheme, policy => policy.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(TestAuthHandler.UserHeader) ? TestAuthHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme);
             services.PostConfigure<AuthenticationOptions>(options =>
             {
-                options.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
-                options.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+                options.DefaultScheme = TestOrCookieScheme;
+                options.DefaultAuthenticateScheme = TestOrCookieScheme;
+                options.DefaultChallengeScheme = TestOrCookieScheme;
+                options.DefaultForbidScheme = TestOrCookieScheme;
             });
         });
     }

@@ -52,13 +52,14 @@ public sealed class PortalHostTests : IClassFixture<PortalAppFactory>
     }
 
     [Fact]
-    public async Task Hangfire_dashboard_refuses_an_anonymous_request()
+    public async Task Hangfire_dashboard_sends_an_anonymous_request_to_the_sign_in_page()
     {
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateAnonymousClient();
 
         using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.Headers.Location?.AbsolutePath);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class PortalHostTests : IClassFixture<PortalAppFactory>
     [Fact]
     public async Task Home_page_is_served_with_the_sandbox_banner_in_sandbox_mode()
     {
-        using var client = _factory.CreateClient();
+        using var client = _factory.CreateClientFor("alice", PortalRoles.Requester);
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.IntegrationTests.Provisioning;
 
@@ -13,6 +14,8 @@ namespace PrivateApiEdge.IntegrationTests.Provisioning;
 /// </summary>
 public sealed class PortalProvisioningTests
 {
+    private static readonly PortalUser Alice = new("alice", "Alice", IsAdmin: false);
+
     [Fact]
     public async Task Through_the_portal_host_a_deployment_is_preflighted_provisioned_by_hangfire_tested_and_torn_down()
     {
@@ -36,17 +39,17 @@ public sealed class PortalProvisioningTests
             var request = SandboxEngineFixture.DemoRequest("portal");
             var ct = TestContext.Current.CancellationToken;
 
-            var preflight = await deployments.PreflightAsync(request, ct);
+            var preflight = await deployments.PreflightAsync(request, Alice, ct);
             Assert.True(preflight.Passed, preflight.Summary());
 
-            var created = await deployments.CreateAsync(request, "alice", ct);
+            var created = await deployments.CreateAsync(request, Alice, ct);
             var provisioned = await WaitForAsync(deployments, created.Id, d => d.IsFinished, ct);
             Assert.True(provisioned.Status == DeploymentStatus.Succeeded, $"{provisioned.FailedStep}: {provisioned.Error}");
 
-            var test = await deployments.RunEndpointTestAsync(created.Id, ct);
+            var test = await deployments.RunEndpointTestAsync(created.Id, Alice, ct);
             Assert.True(test.Passed, $"{test.StatusCode} {test.FailingHop}: {test.Diagnosis}");
 
-            await deployments.TeardownAsync(created.Id, ct);
+            await deployments.TeardownAsync(created.Id, Alice, ct);
             var tornDown = await WaitForAsync(deployments, created.Id, d => d.Status is DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed, ct);
             Assert.Equal(DeploymentStatus.TornDown, tornDown.Status);
             Assert.All(tornDown.Steps.Where(s => s.Phase == DeploymentPhase.Teardown), s => Assert.True(s.IsComplete, s.Name));
@@ -68,7 +71,7 @@ public sealed class PortalProvisioningTests
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
-            var deployment = await deployments.GetAsync(id, cancellationToken) ?? throw new InvalidOperationException("gone");
+            var deployment = await deployments.GetAsync(id, Alice, cancellationToken) ?? throw new InvalidOperationException("gone");
             if (done(deployment))
             {
                 return deployment;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PrivateApiEdge.IntegrationTests.Hosting;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.IntegrationTests.ScaleOut;
 
@@ -13,7 +14,7 @@ public sealed class InstanceRoleTests
     public async Task A_worker_instance_serves_health_but_no_ui()
     {
         await using var worker = new RoleFactory("Worker", runJobs: true);
-        using var client = worker.CreateClient();
+        using var client = worker.CreateClientFor("alice", PortalRoles.Requester);
 
         using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -27,7 +28,7 @@ public sealed class InstanceRoleTests
     public async Task A_web_instance_serves_the_ui_but_runs_no_jobs()
     {
         await using var web = new RoleFactory("Web", runJobs: true);
-        using var client = web.CreateClient();
+        using var client = web.CreateClientFor("alice", PortalRoles.Requester);
 
         using var home = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 

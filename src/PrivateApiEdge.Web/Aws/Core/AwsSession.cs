@@ -11,3 +11,19 @@ public sealed record AwsSession(string Region, AssumeRoleSettings? AssumeRole = 
 
 /// <summary>An IAM role to assume for a deployment. Credentials obtained with it are never stored or logged.</summary>
 public sealed record AssumeRoleSettings(string RoleArn, string? ExternalId, string SessionName);
+
+/// <summary>STS role session names: 2-64 characters of [\w+=,.@-].</summary>
+public static class RoleSessionNames
+{
+    public const int MaxLength = 64;
+    private const string Prefix = "pae-";
+
+    /// <summary>A session name that says which portal user acted, e.g. <c>pae-alice@example.com</c>; other characters become '-'.</summary>
+    public static string For(string userId)
+    {
+        ArgumentNullException.ThrowIfNull(userId);
+        var sanitized = new string(userId.Select(c => char.IsAsciiLetterOrDigit(c) || "_+=,.@-".Contains(c, StringComparison.Ordinal) ? c : '-').ToArray());
+        var name = Prefix + sanitized;
+        return name.Length <= MaxLength ? name : name[..MaxLength];
+    }
+}

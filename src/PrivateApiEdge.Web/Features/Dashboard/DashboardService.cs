@@ -1,20 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Features.Dashboard;
 
 /// <summary>The dashboard's reads: paging, sorting, filtering and search stay in SQL so thousands of rows stay fast.</summary>
 public sealed class DashboardService(IDbContextFactory<PortalDbContext> databases)
 {
-    public async Task<DeploymentListPage> ListAsync(DeploymentListQuery query, CancellationToken cancellationToken)
+    /// <summary>One page of the deployments the user may see: requesters their own, admins all (optionally one owner's).</summary>
+    public async Task<DeploymentListPage> ListAsync(DeploymentListQuery query, PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(user);
         var pageSize = Math.Clamp(query.PageSize, 1, DeploymentListQuery.MaxPageSize);
         var page = Math.Max(query.Page, 0);
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var rows = db.Deployments.AsNoTracking();
+        if (!user.IsAdmin)
+        {
+            rows = rows.Where(d => d.Owner == user.Id);
+        }
+
         if (!string.IsNullOrEmpty(query.Owner))
         {
             rows = rows.Where(d => d.Owner == query.Owner);

@@ -46,8 +46,11 @@ public sealed record HostedZoneOption(string HostedZoneId, string Name, bool IsP
 /// Feeds the form's pickers from live AWS (or the sandbox) in the chosen region. Lists are what the caller can
 /// see; suitability (DNS attributes, certificate coverage...) is preflight's verdict, not the picker's.
 /// </summary>
-public sealed class DeploymentFormLookups(IAwsClientFactory clientFactory)
+public sealed class DeploymentFormLookups(IAwsClientFactory clientFactory, AssumeRoleSettings? role = null)
 {
+    /// <summary>The same lookups in the account (and with the rights) of <paramref name="assumeRole"/>; null uses the portal's credentials.</summary>
+    public DeploymentFormLookups For(AssumeRoleSettings? assumeRole) => new(clientFactory, assumeRole);
+
     public async Task<IReadOnlyList<VpcOption>> ListVpcsAsync(string region, CancellationToken cancellationToken)
     {
         var answer = await Clients(region).Ec2.DescribeVpcsAsync(new DescribeVpcsRequest(), cancellationToken);
@@ -129,7 +132,7 @@ public sealed class DeploymentFormLookups(IAwsClientFactory clientFactory)
         return zones.OrderBy(z => z.IsPrivate).ThenBy(z => z.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private AwsClients Clients(string region) => clientFactory.Create(new AwsSession(region));
+    private AwsClients Clients(string region) => clientFactory.Create(new AwsSession(region, role));
 
     private static string? NameTag(IReadOnlyList<Ec2Tag> tags) =>
         tags.FirstOrDefault(t => t.Key == "Name")?.Value is { Length: > 0 } name ? name : null;

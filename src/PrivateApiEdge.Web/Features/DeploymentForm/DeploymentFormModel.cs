@@ -50,6 +50,12 @@ public sealed class DeploymentFormModel
     /// <summary>Replace an existing A/AAAA record for the domain instead of failing preflight.</summary>
     public bool OverwriteExistingRecord { get; set; }
 
+    /// <summary>An IAM role to assume for this deployment (e.g. in the team's own account); empty uses the portal's credentials.</summary>
+    public string AssumeRoleArn { get; set; } = "";
+
+    /// <summary>The external id the role's trust policy requires, if any.</summary>
+    public string AssumeRoleExternalId { get; set; } = "";
+
     public bool ReusesVpcEndpoint => !string.IsNullOrWhiteSpace(ExistingVpcEndpointId);
 
     public bool ReusesRestApi => !string.IsNullOrWhiteSpace(ExistingRestApiId);

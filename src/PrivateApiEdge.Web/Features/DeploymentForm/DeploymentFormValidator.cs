@@ -24,9 +24,9 @@ public static partial class DeploymentFormValidator
             return "Enter a name.";
         }
 
-        if (ContainsMarkup(value))
+        if (UnsafeText.Problem(value) is { } unsafeText)
         {
-            return MarkupMessage;
+            return unsafeText;
         }
 
         if (value.Length > MaxNameLength)
@@ -46,9 +46,9 @@ public static partial class DeploymentFormValidator
             return "Enter the public domain name, e.g. api.example.com.";
         }
 
-        if (ContainsMarkup(value))
+        if (UnsafeText.Problem(value) is { } unsafeText)
         {
-            return MarkupMessage;
+            return unsafeText;
         }
 
         if (value.StartsWith("*.", StringComparison.Ordinal))
@@ -56,9 +56,14 @@ public static partial class DeploymentFormValidator
             return "A wildcard cannot be a CloudFront alias for one API; enter the exact host name.";
         }
 
-        if (value.Length > 253)
+        if (value.TrimEnd('.').Length > 253)
         {
             return "A domain name has at most 253 characters.";
+        }
+
+        if (DomainNameScripts.Problem(value) is { } unicode)
+        {
+            return unicode;
         }
 
         var labels = value.TrimEnd('.').Split('.');
@@ -78,10 +83,27 @@ public static partial class DeploymentFormValidator
         return labels[^1].All(char.IsAsciiDigit) ? "The top-level label cannot be numeric." : null;
     }
 
-    public static string? Region(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? "Choose a region."
-        : RegionPattern().IsMatch(value) ? null
-        : "A region looks like eu-west-1.";
+    public static string? Region(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "Choose a region.";
+        }
+
+        if (UnsafeText.Problem(value) is { } unsafeText)
+        {
+            return unsafeText;
+        }
+
+        if (value.Length > MaxRegionLength || !RegionPattern().IsMatch(value))
+        {
+            return "A region looks like eu-west-1.";
+        }
+
+        return AwsRegions.All.Contains(value, StringComparer.Ordinal)
+            ? null
+            : $"'{value}' is not an AWS region the portal can deploy to; choose one of the listed regions, e.g. eu-west-1.";
+    }
 
     public static string? VpcId(string? value) =>
         ResourceId(value, "vpc", "Choose the VPC the API's endpoint lives in.");
@@ -95,10 +117,22 @@ public static partial class DeploymentFormValidator
             return "Choose at least two subnets in different availability zones (an ALB needs two).";
         }
 
-        var invalid = subnetIds.FirstOrDefault(id => ResourceId(id, "subnet", "") is not null);
-        if (invalid is not null)
+        if (subnetIds.Count > MaxSubnets)
         {
-            return $"'{invalid}' is not a subnet id (subnet-0123abcd...).";
+            return $"At most {MaxSubnets} subnets ({subnetIds.Count} chosen): the load balancer and the endpoint take one subnet per availability zone.";
+        }
+
+        foreach (var id in subnetIds)
+        {
+            if (ResourceId(id, "subnet", "Remove the empty subnet entry.") is { } invalid)
+            {
+                return invalid;
+            }
+        }
+
+        if (subnetIds.GroupBy(id => id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return $"'{twice.Key}' is listed twice; choose each subnet once.";
         }
 
         if (availabilityZones is not null)
@@ -107,6 +141,11 @@ public static partial class DeploymentFormValidator
             if (zones is > 0 and < 2)
             {
                 return "The subnets must be in at least two availability zones.";
+            }
+
+            if (SharedZone(subnetIds, availabilityZones) is { } shared)
+            {
+                return shared;
             }
         }
 
@@ -117,13 +156,20 @@ public static partial class DeploymentFormValidator
         CertificateArn(value, AwsRegions.CloudFrontRegion, "CloudFront uses certificates from us-east-1 only; choose one there.");
 
     public static string? RegionalCertificateArn(string? value, string? region) =>
-        CertificateArn(value, region, $"The load balancer needs a certificate in {region}; choose one there.");
+        !string.IsNullOrWhiteSpace(value) && Region(region) is not null
+            ? "Choose a valid region first: the load balancer's certificate must be in it."
+            : CertificateArn(value, region, $"The load balancer needs a certificate in {region}; choose one there.");
 
     public static string? HostedZoneId(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return "Choose the public hosted zone of the domain.";
+        }
+
+        if (UnsafeText.Problem(value) is { } unsafeText)
+        {
+            return unsafeText;
         }
 
         var id = value.StartsWith("/hostedzone/", StringComparison.Ordinal) ? value["/hostedzone/".Length..] : value;
@@ -150,18 +196,18 @@ public static partial class DeploymentFormValidator
 
     public static string? ExistingRestApiId(string? value) =>
         string.IsNullOrWhiteSpace(value) || RestApiIdPattern().IsMatch(value) ? null
-        : "A REST API id has 10 lower-case letters or digits, e.g. a1b2c3d4e5.";
+        : UnsafeText.Problem(value) ?? "A REST API id has 10 lower-case letters or digits, e.g. a1b2c3d4e5.";
 
     public static string? ExistingStageName(string? stage, string? restApiId)
     {
         if (string.IsNullOrWhiteSpace(restApiId))
         {
-            return null;
+            return string.IsNullOrWhiteSpace(stage) ? null : "A stage belongs to an existing API: choose the API too, or clear the stage.";
         }
 
         return string.IsNullOrWhiteSpace(stage) ? "Choose the stage of the existing API to publish."
             : StagePattern().IsMatch(stage) ? null
-            : "A stage name has 1-128 letters, digits, hyphens or underscores.";
+            : UnsafeText.Problem(stage) ?? "A stage name has 1-128 letters, digits, hyphens or underscores.";
     }
 
     public static string? WebAclArn(string? value)
@@ -171,9 +217,9 @@ public static partial class DeploymentFormValidator
             return null;
         }
 
-        if (ContainsMarkup(value))
+        if (WebAclArnParts(value) is { } wrongPart)
         {
-            return MarkupMessage;
+            return wrongPart;
         }
 
         var match = WebAclArnPattern().Match(value);
@@ -185,6 +231,42 @@ public static partial class DeploymentFormValidator
         return match.Groups["region"].Value == AwsRegions.CloudFrontRegion && match.Groups["scope"].Value == "global"
             ? null
             : "CloudFront needs a web ACL with scope CLOUDFRONT (region us-east-1, path global/webacl/...).";
+    }
+
+    /// <summary>Optional: the IAM role this deployment's AWS calls assume (another account, or narrower rights).</summary>
+    public static string? AssumeRoleArn(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (ContainsMarkup(value))
+        {
+            return MarkupMessage;
+        }
+
+        return value.Length <= 2048 && RoleArnPattern().IsMatch(value.Trim())
+            ? null
+            : "Enter an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path/name>, e.g. arn:aws:iam::123456789012:role/EdgeDeployer.";
+    }
+
+    /// <summary>Optional, and only with a role: the external id the role's trust policy asks for.</summary>
+    public static string? AssumeRoleExternalId(string? value, string? roleArn)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(roleArn))
+        {
+            return "An external id is only used with a role ARN; enter the role or clear the external id.";
+        }
+
+        return ExternalIdPattern().IsMatch(value)
+            ? null
+            : "An external id has 2 to 1224 letters, digits or + = , . @ : / - characters.";
     }
 
     public static string? GeoRestrictionCountries(GeoRestrictionKind kind, string? countries)
@@ -209,9 +291,9 @@ public static partial class DeploymentFormValidator
 
     public static string? Tags(string? text)
     {
-        if (ContainsMarkup(text))
+        if (UnsafeText.Problem(text, allowLineBreaks: true) is { } unsafeText)
         {
-            return MarkupMessage;
+            return unsafeText;
         }
 
         var tags = FormTags.Parse(text);
@@ -261,10 +343,11 @@ public static partial class DeploymentFormValidator
         {
             if (error is not null)
             {
-                errors[field] = error;
+                errors.TryAdd(field, error);
             }
         }
 
+        AddHostileInputRules(model, Add);
         Add(nameof(model.Name), Name(model.Name));
         Add(nameof(model.DomainName), DomainName(model.DomainName) ?? DomainInZone(model.DomainName, context?.HostedZoneName));
         Add(nameof(model.Region), Region(model.Region));
@@ -279,10 +362,12 @@ public static partial class DeploymentFormValidator
         Add(nameof(model.WebAclArn), WebAclArn(model.WebAclArn));
         Add(nameof(model.GeoRestrictionCountries), GeoRestrictionCountries(model.GeoRestriction, model.GeoRestrictionCountries));
         Add(nameof(model.Tags), Tags(model.Tags));
+        Add(nameof(model.AssumeRoleArn), AssumeRoleArn(model.AssumeRoleArn, model.Region));
+        Add(nameof(model.AssumeRoleExternalId), AssumeRoleExternalId(model.AssumeRoleExternalId, model.AssumeRoleArn));
         return errors;
     }
 
-    private const string MarkupMessage = "Markup (< or >) is not allowed here.";
+    private const string MarkupMessage = UnsafeText.MarkupMessage;
 
     private static bool ContainsMarkup(string? value) => value is not null && value.AsSpan().IndexOfAny('<', '>') >= 0;
 
@@ -293,8 +378,24 @@ public static partial class DeploymentFormValidator
             return missingMessage;
         }
 
-        return Ec2IdPattern().Match(value) is { Success: true } match && match.Groups["prefix"].Value == prefix
-            ? null
+        if (UnsafeText.Problem(value) is { } unsafeText)
+        {
+            return unsafeText;
+        }
+
+        if (value.Length > MaxIdLength)
+        {
+            return $"Too long for a {prefix} id ({value.Length} characters); it is {prefix}- followed by 8 or 17 hex digits.";
+        }
+
+        var match = Ec2IdPattern().Match(value);
+        if (match.Success && match.Groups["prefix"].Value == prefix)
+        {
+            return null;
+        }
+
+        return match.Success
+            ? string.Create(CultureInfo.InvariantCulture, $"'{value}' is a {match.Groups["prefix"].Value} id, not a {prefix} id ({prefix}- followed by 8 or 17 hex digits).")
             : string.Create(CultureInfo.InvariantCulture, $"'{value}' is not a {prefix} id ({prefix}- followed by 8 or 17 hex digits).");
     }
 
@@ -303,6 +404,11 @@ public static partial class DeploymentFormValidator
         if (string.IsNullOrWhiteSpace(value))
         {
             return "Choose a certificate.";
+        }
+
+        if (CertificateArnParts(value) is { } wrongPart)
+        {
+            return wrongPart;
         }
 
         var match = CertificateArnPattern().Match(value);
@@ -350,6 +456,12 @@ public static partial class DeploymentFormValidator
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryPattern();
+
+    [GeneratedRegex(@"^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::\d{12}:role/(?:[\w+=,.@-]+/)*[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleArnPattern();
+
+    [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ExternalIdPattern();
 
     [GeneratedRegex("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")]
     private static partial Regex TagTextPattern();

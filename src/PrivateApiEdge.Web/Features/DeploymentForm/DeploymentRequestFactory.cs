@@ -47,6 +47,8 @@ public static class DeploymentRequestFactory
             },
             Tags = FormTags.Parse(model.Tags).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
             AllowRecordOverwrite = model.OverwriteExistingRecord,
+            AssumeRoleArn = Blank(model.AssumeRoleArn),
+            AssumeRoleExternalId = string.IsNullOrWhiteSpace(model.AssumeRoleArn) || string.IsNullOrEmpty(model.AssumeRoleExternalId) ? null : model.AssumeRoleExternalId,
         };
     }
 

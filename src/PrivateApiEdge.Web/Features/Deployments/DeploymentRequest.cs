@@ -1,3 +1,4 @@
+using PrivateApiEdge.Web.Aws.Core;
 namespace PrivateApiEdge.Web.Features.Deployments;
 
 /// <summary>What the user asked for: the validated form, frozen when the deployment is created.</summary>
@@ -47,6 +48,16 @@ public sealed record DeploymentRequest
 
     /// <summary>Role to assume for this deployment's AWS calls; null uses the portal's credentials.</summary>
     public string? AssumeRoleArn { get; init; }
+
+    /// <summary>External id for <see cref="AssumeRoleArn"/>, when its trust policy requires one. Not a secret, but never logged.</summary>
+    public string? AssumeRoleExternalId { get; init; }
+
+    /// <summary>
+    /// The AWS session for this request's calls made on behalf of <paramref name="actorId"/>: the role (if any) is
+    /// assumed with a session name naming that user, so the target account's CloudTrail shows who acted.
+    /// </summary>
+    public AwsSession AwsSessionFor(string actorId, Guid? deploymentId = null) =>
+        new(Region, AssumeRoleArn is null ? null : new AssumeRoleSettings(AssumeRoleArn, AssumeRoleExternalId, RoleSessionNames.For(actorId)), deploymentId);
 }
 
 public sealed record ExistingApi(string RestApiId, string StageName);

@@ -3,16 +3,20 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
+using PrivateApiEdge.Web.Features.Audit;
 using PrivateApiEdge.Web.Features.EndpointTest;
 using PrivateApiEdge.Web.Features.Preflight;
 using PrivateApiEdge.Web.Features.Provisioning;
 using PrivateApiEdge.Web.Features.Provisioning.Steps;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Features.Deployments;
 
 /// <summary>
 /// What the UI and the REST API do with deployments. Commands are recorded on the deployment and applied by the
 /// engine under the deployment's lease, so they are safe while a job is running; each enqueues an advance.
+/// Every method acts for a <see cref="PortalUser"/>: a deployment the user may not see behaves exactly like a missing
+/// one (<see cref="DeploymentNotFoundException"/>, or null from <see cref="GetAsync"/>), so it is not even revealed.
 /// </summary>
 public sealed class DeploymentService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -21,90 +25,138 @@ public sealed class DeploymentService(
     TimeProvider time,
     IEndpointTester? endpointTester = null,
     IAwsClientFactory? awsClientFactory = null,
+    AuditLog? auditLog = null,
     ILogger<DeploymentService>? logger = null)
 {
+    // Every action is audited, also when a caller (a test) builds the service by hand.
+    private readonly AuditLog _audit = auditLog ?? new AuditLog(dbFactory, time);
     private readonly ILogger _logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     /// <summary>Stores a validated request and starts provisioning (preflight is its first step).</summary>
-    public async Task<Deployment> CreateAsync(DeploymentRequest request, string owner, CancellationToken cancellationToken)
+    public Task<Deployment> CreateAsync(DeploymentRequest request, PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Deployments.AnyAsync(d => d.Name == request.Name, cancellationToken))
+        ArgumentNullException.ThrowIfNull(user);
+        var target = new AuditTarget(null, request.Name);
+        return AuditedAsync(AuditActions.CreateDeployment, user, target, async () =>
         {
-            throw new DeploymentConflictException($"A deployment named '{request.Name}' already exists.");
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await db.Deployments.AnyAsync(d => d.Name == request.Name, cancellationToken))
+            {
+                throw new DeploymentConflictException($"A deployment named '{request.Name}' already exists.");
+            }
 
-        var deployment = Deployment.Create(Guid.NewGuid(), request, owner, catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), time.GetUtcNow());
-        using var scope = _logger.BeginDeploymentScope(deployment.Id);
-        db.Deployments.Add(deployment);
-        db.DeploymentLog.Add(new DeploymentLogEntry(deployment.Id, time.GetUtcNow(), DeploymentPhase.Provision, null, DeploymentLogLevel.Info, $"Created by {owner}."));
-        await db.SaveChangesAsync(cancellationToken);
-        Enqueue(deployment.Id);
-        _logger.LogInformation("Deployment {DeploymentId} ({Name}) created by {Owner}", deployment.Id, deployment.Name, owner);
-        return deployment;
+            var deployment = Deployment.Create(Guid.NewGuid(), request, user.Id, catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), time.GetUtcNow());
+            target.DeploymentId = deployment.Id;
+            using var scope = _logger.BeginDeploymentScope(deployment.Id);
+            db.Deployments.Add(deployment);
+            db.DeploymentLog.Add(new DeploymentLogEntry(deployment.Id, time.GetUtcNow(), DeploymentPhase.Provision, null, DeploymentLogLevel.Info, $"Created by {user.Id}."));
+            await db.SaveChangesAsync(cancellationToken);
+            Enqueue(deployment.Id);
+            _logger.LogInformation("Deployment {DeploymentId} ({Name}) created by {Owner}", deployment.Id, deployment.Name, user.Id);
+            return deployment;
+        });
     }
 
-    /// <summary>Read-only checks of a request before it is created (the form shows the findings); nothing is written anywhere.</summary>
-    public async Task<PreflightReport> PreflightAsync(DeploymentRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether any deployment (anyone's, torn down or not) already has <paramref name="name"/>: AWS resource names
+    /// derive from it, so it is unique across the portal. Lets callers refuse a duplicate before asking AWS anything.
+    /// </summary>
+    public async Task<bool> IsNameTakenAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Deployments.AnyAsync(d => d.Name == name, cancellationToken);
+    }
+
+    /// <summary>Read-only checks of a request before it is created (the form shows the findings); nothing is written but the audit entry.</summary>
+    public Task<PreflightReport> PreflightAsync(DeploymentRequest request, PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var factory = awsClientFactory ?? throw new InvalidOperationException("No AWS client factory is registered.");
-        var aws = factory.Create(new AwsSession(request.Region));
-        var facts = await PreflightFactsCollector.CollectAsync(aws, request, deploymentId: null, cancellationToken);
-        return PreflightEvaluator.Evaluate(request, facts);
+        ArgumentNullException.ThrowIfNull(user);
+        var target = new AuditTarget(null, request.Name);
+        return AuditedAsync(AuditActions.Preflight, user, target, async () =>
+        {
+            var factory = awsClientFactory ?? throw new InvalidOperationException("No AWS client factory is registered.");
+            var aws = factory.Create(request.AwsSessionFor(user.Id));
+            var facts = await PreflightFactsCollector.CollectAsync(aws, request, deploymentId: null, cancellationToken);
+            var report = PreflightEvaluator.Evaluate(request, facts);
+            target.Message = (report.Passed ? "Preflight passed" : "Preflight found blocking problems") + (report.AccountId is { } account ? $" in account {account}." : ".");
+            return report;
+        });
     }
 
     /// <summary>Runs the failed step(s) of the current phase again (provisioning or teardown).</summary>
-    public Task ResumeAsync(Guid deploymentId, CancellationToken cancellationToken) =>
-        CommandAsync(deploymentId, DeploymentAction.Resume, null,
+    public Task ResumeAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, user, AuditActions.Resume, DeploymentAction.Resume, null,
             d => d.Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed ? null : "Only a failed deployment can be resumed.", cancellationToken);
 
     /// <summary>Runs one step of the current phase again.</summary>
-    public Task RetryStepAsync(Guid deploymentId, string step, CancellationToken cancellationToken) =>
-        CommandAsync(deploymentId, DeploymentAction.RetryStep, step,
+    public Task RetryStepAsync(Guid deploymentId, string step, PortalUser user, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, user, AuditActions.RetryStep, DeploymentAction.RetryStep, step,
             d => d.FindStep(d.Phase, step) is null ? $"The deployment has no step '{step}' in its {d.Phase} phase."
                 : d.Status is DeploymentStatus.Pending or DeploymentStatus.TornDown ? $"Cannot retry a step while the deployment is {d.Status}." : null,
             cancellationToken);
 
     /// <summary>Deletes everything the deployment created (also mid-provisioning: running steps finish first).</summary>
-    public Task TeardownAsync(Guid deploymentId, CancellationToken cancellationToken) =>
-        CommandAsync(deploymentId, DeploymentAction.Teardown, null,
+    public Task TeardownAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken) =>
+        CommandAsync(deploymentId, user, AuditActions.Teardown, DeploymentAction.Teardown, null,
             d => d.Status == DeploymentStatus.TornDown ? "The deployment is already torn down." : null, cancellationToken);
 
     /// <summary>Tests the public endpoint now and stores the result as the deployment's latest test.</summary>
-    public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, CancellationToken cancellationToken)
+    public Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
     {
-        var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
-        using var scope = _logger.BeginDeploymentScope(deploymentId);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
-            ?? throw new DeploymentNotFoundException(deploymentId);
-        var provision = (string step, string key) => deployment.FindStep(DeploymentPhase.Provision, step)?.Outputs.GetValueOrDefault(key);
-        var target = new EndpointTestTarget(
-            deployment.Id,
-            deployment.DomainName,
-            deployment.Request.ExistingApi is null ? "Hello from API GW" : null,
-            provision(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
-            provision(StepNames.Distribution, OutputKeys.DistributionId));
-        var aws = awsClientFactory?.Create(new AwsSession(deployment.Region, DeploymentId: deployment.Id));
-        var result = await tester.TestAsync(target, aws, cancellationToken);
-        var json = JsonSerializer.Serialize(result);
-        await db.Deployments.Where(d => d.Id == deploymentId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEndpointTestJson, json), cancellationToken);
-        return result;
+        ArgumentNullException.ThrowIfNull(user);
+        var target = new AuditTarget(deploymentId, null);
+        return AuditedAsync(AuditActions.EndpointTest, user, target, async () =>
+        {
+            using var scope = _logger.BeginDeploymentScope(deploymentId);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+            if (deployment is null || !user.CanSee(deployment.Owner))
+            {
+                throw new DeploymentNotFoundException(deploymentId);
+            }
+
+            target.DeploymentName = deployment.Name;
+            var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
+            var provision = (string step, string key) => deployment.FindStep(DeploymentPhase.Provision, step)?.Outputs.GetValueOrDefault(key);
+            var testTarget = new EndpointTestTarget(
+                deployment.Id,
+                deployment.DomainName,
+                deployment.Request.ExistingApi is null ? "Hello from API GW" : null,
+                provision(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
+                provision(StepNames.Distribution, OutputKeys.DistributionId));
+            var aws = awsClientFactory?.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));
+            var result = await tester.TestAsync(testTarget, aws, cancellationToken);
+            var json = JsonSerializer.Serialize(result);
+            await db.Deployments.Where(d => d.Id == deploymentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEndpointTestJson, json), cancellationToken);
+            target.Message = result.Passed ? "The endpoint answered as expected." : $"The endpoint test failed: {result.Diagnosis}";
+            return result;
+        });
     }
 
-    public async Task<Deployment?> GetAsync(Guid deploymentId, CancellationToken cancellationToken)
+    /// <summary>The deployment with its steps; null when it does not exist or the user may not see it.</summary>
+    public async Task<Deployment?> GetAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+        var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+        return deployment is not null && user.CanSee(deployment.Owner) ? deployment : null;
     }
 
-    /// <summary>Log lines after <paramref name="afterId"/> (0 for all), oldest first.</summary>
-    public async Task<IReadOnlyList<DeploymentLogEntry>> GetLogAsync(Guid deploymentId, long afterId, int max, CancellationToken cancellationToken)
+    /// <summary>Log lines after <paramref name="afterId"/> (0 for all), oldest first; none for a deployment the user may not see.</summary>
+    public async Task<IReadOnlyList<DeploymentLogEntry>> GetLogAsync(Guid deploymentId, long afterId, int max, PortalUser user, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Deployments.Where(d => d.Id == deploymentId).Select(d => d.Owner).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || !user.CanSee(owner))
+        {
+            return [];
+        }
+
         return await db.DeploymentLog.AsNoTracking()
             .Where(l => l.DeploymentId == deploymentId && l.Id > afterId)
             .OrderBy(l => l.Id)
@@ -118,25 +170,79 @@ public sealed class DeploymentService(
         return deployment.LastEndpointTestJson is null ? null : JsonSerializer.Deserialize<EndpointTestResult>(deployment.LastEndpointTestJson);
     }
 
-    private async Task CommandAsync(Guid deploymentId, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
+    private Task<bool> CommandAsync(Guid deploymentId, PortalUser user, string auditAction, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
     {
-        using var scope = _logger.BeginDeploymentScope(deploymentId);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken)
-            ?? throw new DeploymentNotFoundException(deploymentId);
-        if (rejection(deployment) is { } reason)
+        ArgumentNullException.ThrowIfNull(user);
+        var target = new AuditTarget(deploymentId, null) { Message = step is null ? null : $"Step {step}." };
+        return AuditedAsync(auditAction, user, target, async () =>
         {
-            throw new DeploymentConflictException(reason);
+            using var scope = _logger.BeginDeploymentScope(deploymentId);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
+            if (deployment is null || !user.CanSee(deployment.Owner))
+            {
+                throw new DeploymentNotFoundException(deploymentId);
+            }
+
+            target.DeploymentName = deployment.Name;
+            if (rejection(deployment) is { } reason)
+            {
+                throw new DeploymentConflictException(reason);
+            }
+
+            // The engine re-checks under the lease; this write never touches columns the engine writes.
+            await db.Deployments.Where(d => d.Id == deploymentId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
+                    .SetProperty(d => d.RequestedAction, action)
+                    .SetProperty(d => d.RequestedStep, step), cancellationToken);
+            Enqueue(deploymentId);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Runs an action and records how it ended: refusals (not found / not allowed / wrong state) as rejected,
+    /// anything else thrown as failed. The entry is written even when the caller has gone (no cancellation).
+    /// </summary>
+    private async Task<T> AuditedAsync<T>(string action, PortalUser user, AuditTarget target, Func<Task<T>> run)
+    {
+        T result;
+        try
+        {
+            result = await run();
+        }
+        catch (Exception ex) when (ex is DeploymentNotFoundException or DeploymentConflictException)
+        {
+            await RecordAsync(AuditOutcome.Rejected, ex.Message);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            await RecordAsync(AuditOutcome.Failed, "Cancelled.");
+            throw;
+        }
+        catch (Exception ex)
+        {
+            await RecordAsync(AuditOutcome.Failed, ex.Message);
+            throw;
         }
 
-        // The engine re-checks under the lease; this write never touches columns the engine writes.
-        await db.Deployments.Where(d => d.Id == deploymentId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.CommandSequence, d => d.CommandSequence + 1)
-                .SetProperty(d => d.RequestedAction, action)
-                .SetProperty(d => d.RequestedStep, step), cancellationToken);
-        Enqueue(deploymentId);
-        _logger.LogInformation("{Action} requested for deployment {DeploymentId}", action, deploymentId);
+        await RecordAsync(AuditOutcome.Succeeded, target.Message);
+        return result;
+
+        Task RecordAsync(AuditOutcome outcome, string? message) =>
+            _audit.RecordAsync(new AuditEntry(user.Id, action, outcome, message, target.DeploymentId, target.DeploymentName), CancellationToken.None);
+    }
+
+    /// <summary>What an action learns about its deployment while it runs, for its audit entry.</summary>
+    private sealed class AuditTarget(Guid? deploymentId, string? deploymentName)
+    {
+        public Guid? DeploymentId { get; set; } = deploymentId;
+
+        public string? DeploymentName { get; set; } = deploymentName;
+
+        public string? Message { get; set; }
     }
 
     private void Enqueue(Guid deploymentId) =>

@@ -26,7 +26,7 @@ public static class PreflightEvaluator
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(facts);
-        return new PreflightReport(AllRules.SelectMany(rule => rule.Evaluate(request, facts)).ToList());
+        return new PreflightReport(AllRules.SelectMany(rule => rule.Evaluate(request, facts)).ToList()) { AccountId = facts.Caller?.Account };
     }
 
     /// <summary>The endpoint provisioning should reuse: the one the user chose, else an available private-DNS one.</summary>

@@ -20,6 +20,9 @@ public sealed record PreflightFinding(string Check, PreflightSeverity Severity, 
 /// <summary>All findings of one preflight; provisioning may start only when <see cref="Passed"/>.</summary>
 public sealed record PreflightReport(IReadOnlyList<PreflightFinding> Findings)
 {
+    /// <summary>The AWS account the checks ran in (STS GetCallerIdentity, through the assumed role if any); null when STS did not answer.</summary>
+    public string? AccountId { get; init; }
+
     public bool Passed => Findings.All(f => f.Severity != PreflightSeverity.Failed);
 
     public IEnumerable<PreflightFinding> Failures => Findings.Where(f => f.Severity == PreflightSeverity.Failed);

@@ -431,9 +431,8 @@ public sealed class ProvisioningEngine(
             throw new InvalidOperationException("No AWS client factory is registered; steps that call AWS cannot run.");
         }
 
-        var request = deployment.Request;
-        var role = request.AssumeRoleArn is null ? null : new AssumeRoleSettings(request.AssumeRoleArn, null, $"privateapiedge-{deployment.Id:N}"[..32]);
-        return awsClientFactory.Create(new AwsSession(request.Region, role, deployment.Id));
+        // The role (if any) is assumed in the owner's name: the target account's CloudTrail shows whose deployment acted.
+        return awsClientFactory.Create(deployment.Request.AwsSessionFor(deployment.Owner, deployment.Id));
     }
 
     private static async Task DrainAsync(IEnumerable<Task<StepResult>> tasks)

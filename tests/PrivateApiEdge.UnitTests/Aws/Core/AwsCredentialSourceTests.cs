@@ -7,13 +7,27 @@ namespace PrivateApiEdge.UnitTests.Aws.Core;
 public sealed class AwsCredentialSourceTests
 {
     [Fact]
-    public void The_sandbox_gets_fixed_dummy_credentials_even_when_a_role_is_requested()
+    public void The_sandbox_gets_fixed_dummy_credentials_without_a_role()
     {
         var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Sandbox });
 
-        var credentials = source.GetCredentials(new AwsSession("eu-west-1", new AssumeRoleSettings("arn:aws:iam::1:role/r", "ext", "pae-1")));
+        var credentials = source.GetCredentials(new AwsSession("eu-west-1"));
 
         Assert.Equal(AwsCredentialSource.SandboxAccessKeyId, credentials.GetCredentials().AccessKey);
+    }
+
+    [Fact]
+    public void In_the_sandbox_a_requested_role_is_assumed_through_its_sts_lazily_and_once_per_role()
+    {
+        // AssumeRoleProvisioningTests runs a deployment through it end to end; here: nothing is called on creation.
+        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+        var role = new AssumeRoleSettings("arn:aws:iam::123456789012:role/r", "ext", "pae-1");
+
+        var first = source.GetCredentials(new AwsSession("eu-west-1", role));
+        var again = source.GetCredentials(new AwsSession("eu-west-1", role with { }));
+
+        Assert.IsAssignableFrom<RefreshingAWSCredentials>(first);
+        Assert.Same(first, again);
     }
 
     [Fact]

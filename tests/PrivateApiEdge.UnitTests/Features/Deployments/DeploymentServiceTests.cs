@@ -1,11 +1,17 @@
 using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.UnitTests.Features.Deployments;
 
 public sealed class DeploymentServiceTests
 {
+    /// <summary>The harness creates its deployments for alice.</summary>
+    private static readonly PortalUser Alice = new("alice", "Alice", IsAdmin: false);
+    private static readonly PortalUser Bob = new("bob", "Bob", IsAdmin: false);
+    private static readonly PortalUser Admin = new("root", "Root", IsAdmin: true);
+
     [Fact]
     public async Task Create_stores_the_request_with_every_step_pending_and_enqueues_an_advance()
     {
@@ -13,10 +19,11 @@ public sealed class DeploymentServiceTests
         var jobs = new RecordingJobClient();
         var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
 
-        var created = await service.CreateAsync(EngineHarness.Request("billing"), "alice", TestContext.Current.CancellationToken);
+        var created = await service.CreateAsync(EngineHarness.Request("billing"), Alice, TestContext.Current.CancellationToken);
 
         var stored = await harness.LoadAsync(created.Id);
         Assert.Equal(DeploymentStatus.Pending, stored.Status);
+        Assert.Equal("alice", stored.Owner);
         Assert.Equal("billing.example.com", stored.Request.DomainName);
         Assert.Equal(["subnet-a", "subnet-b"], stored.Request.SubnetIds);
         Assert.Equal(StepPlan.Provisioning.Count, stored.Steps.Count);
@@ -30,9 +37,9 @@ public sealed class DeploymentServiceTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
-        await service.CreateAsync(EngineHarness.Request("billing"), "alice", TestContext.Current.CancellationToken);
+        await service.CreateAsync(EngineHarness.Request("billing"), Alice, TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.CreateAsync(EngineHarness.Request("billing"), "bob", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.CreateAsync(EngineHarness.Request("billing"), Bob, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -43,7 +50,7 @@ public sealed class DeploymentServiceTests
         var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
         var id = await harness.CreateDeploymentAsync();
 
-        var error = await Assert.ThrowsAsync<DeploymentConflictException>(() => service.ResumeAsync(id, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<DeploymentConflictException>(() => service.ResumeAsync(id, Alice, TestContext.Current.CancellationToken));
 
         Assert.Contains("failed", error.Message, StringComparison.Ordinal);
         Assert.Empty(jobs.Jobs);
@@ -59,7 +66,7 @@ public sealed class DeploymentServiceTests
         var id = await harness.CreateDeploymentAsync();
         Assert.Equal(DeploymentStatus.Failed, await harness.RunUntilSettledAsync(id));
 
-        await service.ResumeAsync(id, TestContext.Current.CancellationToken);
+        await service.ResumeAsync(id, Alice, TestContext.Current.CancellationToken);
         var status = await harness.RunUntilSettledAsync(id);
 
         Assert.Single(jobs.Jobs);
@@ -73,7 +80,7 @@ public sealed class DeploymentServiceTests
         var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
         var id = await harness.CreateDeploymentAsync();
 
-        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.RetryStepAsync(id, "no-such-step", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.RetryStepAsync(id, "no-such-step", Alice, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -83,11 +90,11 @@ public sealed class DeploymentServiceTests
         var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
         var id = await harness.CreateDeploymentAsync();
         await harness.RunUntilSettledAsync(id);
-        await service.TeardownAsync(id, TestContext.Current.CancellationToken);
+        await service.TeardownAsync(id, Alice, TestContext.Current.CancellationToken);
         Assert.Equal(DeploymentStatus.TornDown, await harness.RunUntilSettledAsync(id));
 
-        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.TeardownAsync(id, TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.TeardownAsync(Guid.NewGuid(), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.TeardownAsync(id, Alice, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.TeardownAsync(Guid.NewGuid(), Alice, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -98,13 +105,50 @@ public sealed class DeploymentServiceTests
         var id = await harness.CreateDeploymentAsync();
         await harness.RunUntilSettledAsync(id);
 
-        var first = await service.GetLogAsync(id, 0, 5, TestContext.Current.CancellationToken);
-        var next = await service.GetLogAsync(id, first[^1].Id, 1000, TestContext.Current.CancellationToken);
+        var first = await service.GetLogAsync(id, 0, 5, Alice, TestContext.Current.CancellationToken);
+        var next = await service.GetLogAsync(id, first[^1].Id, 1000, Alice, TestContext.Current.CancellationToken);
 
         Assert.Equal(5, first.Count);
         Assert.NotEmpty(next);
         Assert.True(next[0].Id > first[^1].Id);
         Assert.Equal("Deployment is Succeeded.", next[^1].Message);
+    }
+
+    [Fact]
+    public async Task Another_requesters_deployment_behaves_exactly_like_a_missing_one()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var jobs = new RecordingJobClient();
+        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+        await harness.RunUntilSettledAsync(id);
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Null(await service.GetAsync(id, Bob, ct));
+        Assert.Empty(await service.GetLogAsync(id, 0, 100, Bob, ct));
+        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.ResumeAsync(id, Bob, ct));
+        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.RetryStepAsync(id, StepNames.TargetGroup, Bob, ct));
+        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.TeardownAsync(id, Bob, ct));
+        await Assert.ThrowsAsync<DeploymentNotFoundException>(() => service.RunEndpointTestAsync(id, Bob, ct));
+
+        Assert.Empty(jobs.Jobs);
+        Assert.Equal(DeploymentStatus.Succeeded, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task An_admin_sees_and_tears_down_anyones_deployment()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var id = await harness.CreateDeploymentAsync();
+        await harness.RunUntilSettledAsync(id);
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal("alice", (await service.GetAsync(id, Admin, ct))?.Owner);
+        Assert.NotEmpty(await service.GetLogAsync(id, 0, 100, Admin, ct));
+        await service.TeardownAsync(id, Admin, ct);
+
+        Assert.Equal(DeploymentStatus.TornDown, await harness.RunUntilSettledAsync(id));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using MudBlazor;
 using PrivateApiEdge.Web.Components.Shared;
 using PrivateApiEdge.Web.Features.Dashboard;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Components.Pages.Dashboard;
 
@@ -32,6 +33,9 @@ public sealed partial class DashboardPage : IDisposable
 
     [Inject]
     private DeploymentService Deployments { get; set; } = null!;
+
+    [Inject]
+    private CurrentPortalUser CurrentUser { get; set; } = null!;
 
     [Inject]
     private IDeploymentProgressNotifier Progress { get; set; } = null!;
@@ -64,7 +68,7 @@ public sealed partial class DashboardPage : IDisposable
             Page = state.Page,
             PageSize = state.PageSize,
         };
-        var page = await Dashboard.ListAsync(query, CancellationToken.None);
+        var page = await Dashboard.ListAsync(query, await CurrentUser.GetAsync(), CancellationToken.None);
         return new GridData<DeploymentListItem> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -126,22 +130,26 @@ public sealed partial class DashboardPage : IDisposable
             return;
         }
 
-        await CommandAsync(() => Deployments.TeardownAsync(item.Id, _disposed.Token), $"Tearing down {item.Name}…");
+        await CommandAsync(user => Deployments.TeardownAsync(item.Id, user, _disposed.Token), $"Tearing down {item.Name}…");
     }
 
     private Task ResumeAsync(DeploymentListItem item) =>
-        CommandAsync(() => Deployments.ResumeAsync(item.Id, _disposed.Token), $"Resuming {item.Name}…");
+        CommandAsync(user => Deployments.ResumeAsync(item.Id, user, _disposed.Token), $"Resuming {item.Name}…");
 
-    private async Task CommandAsync(Func<Task> command, string started)
+    private async Task CommandAsync(Func<PortalUser, Task> command, string started)
     {
         try
         {
-            await command();
+            await command(await CurrentUser.GetAsync());
             Snackbar.Add(started, Severity.Info);
         }
         catch (DeploymentConflictException ex)
         {
             Snackbar.Add(ex.Message, Severity.Warning);
+        }
+        catch (DeploymentNotFoundException)
+        {
+            Snackbar.Add("That deployment no longer exists.", Severity.Warning);
         }
 
         await ReloadAsync();

@@ -3,6 +3,7 @@ using MudBlazor;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Components.Shared;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Components.Pages.Deployments;
 
@@ -26,6 +27,12 @@ public sealed partial class DeploymentPage : IDisposable
 
     [Inject]
     private DeploymentService Deployments { get; set; } = null!;
+
+    [Inject]
+    private CurrentPortalUser CurrentUser { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
     private IDeploymentProgressNotifier Progress { get; set; } = null!;
@@ -62,8 +69,9 @@ public sealed partial class DeploymentPage : IDisposable
     {
         // Events can arrive while a load is in flight; only the latest load may replace the view.
         var load = ++_loads;
-        var deployment = await Deployments.GetAsync(Id, _disposed.Token);
-        var log = deployment is null ? [] : await Deployments.GetLogAsync(Id, 0, MaxLogLines, _disposed.Token);
+        var user = await CurrentUser.GetAsync();
+        var deployment = await Deployments.GetAsync(Id, user, _disposed.Token);
+        var log = deployment is null ? [] : await Deployments.GetLogAsync(Id, 0, MaxLogLines, user, _disposed.Token);
         if (load != _loads)
         {
             return;
@@ -72,7 +80,13 @@ public sealed partial class DeploymentPage : IDisposable
         _now = Time.GetUtcNow();
         if (deployment is null)
         {
+            // Missing and someone else's look the same; the first (server) render answers 404 like any unknown address.
             _notFound = true;
+            if (!RendererInfo.IsInteractive)
+            {
+                Navigation.NotFound();
+            }
+
             return;
         }
 
@@ -148,15 +162,15 @@ public sealed partial class DeploymentPage : IDisposable
     private static bool IsTeardown(DeploymentView view) =>
         view.Status is DeploymentStatus.TearingDown or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;
 
-    private Task ResumeAsync() => CommandAsync(() => Deployments.ResumeAsync(Id, _disposed.Token), "Resuming…");
+    private Task ResumeAsync() => CommandAsync(user => Deployments.ResumeAsync(Id, user, _disposed.Token), "Resuming…");
 
-    private Task RetryStepAsync(string step) => CommandAsync(() => Deployments.RetryStepAsync(Id, step, _disposed.Token), $"Retrying {step}…");
+    private Task RetryStepAsync(string step) => CommandAsync(user => Deployments.RetryStepAsync(Id, step, user, _disposed.Token), $"Retrying {step}…");
 
     private async Task TeardownAsync()
     {
         if (_view is not null && await ConfirmTeardownDialog.ConfirmAsync(Dialogs, _view.Name))
         {
-            await CommandAsync(() => Deployments.TeardownAsync(Id, _disposed.Token), "Teardown started.");
+            await CommandAsync(user => Deployments.TeardownAsync(Id, user, _disposed.Token), "Teardown started.");
         }
     }
 
@@ -165,7 +179,7 @@ public sealed partial class DeploymentPage : IDisposable
         _testing = true;
         try
         {
-            var result = await Deployments.RunEndpointTestAsync(Id, _disposed.Token);
+            var result = await Deployments.RunEndpointTestAsync(Id, await CurrentUser.GetAsync(), _disposed.Token);
             Snackbar.Add(result.Passed ? "Endpoint test passed." : $"Endpoint test failed: {result.Diagnosis}",
                 result.Passed ? Severity.Success : Severity.Error);
             await LoadAsync();
@@ -176,12 +190,12 @@ public sealed partial class DeploymentPage : IDisposable
         }
     }
 
-    private async Task CommandAsync(Func<Task> command, string started)
+    private async Task CommandAsync(Func<PortalUser, Task> command, string started)
     {
         _busy = true;
         try
         {
-            await command();
+            await command(await CurrentUser.GetAsync());
             Snackbar.Add(started, Severity.Info);
             await LoadAsync();
         }

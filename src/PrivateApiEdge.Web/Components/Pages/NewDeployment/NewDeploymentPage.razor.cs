@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using PrivateApiEdge.Web.Aws;
@@ -7,6 +6,7 @@ using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Features.DeploymentForm;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Preflight;
+using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Components.Pages.NewDeployment;
 
@@ -29,6 +29,7 @@ public sealed partial class NewDeploymentPage : IDisposable
     private bool _preflighting;
     private bool _deploying;
     private bool _submitted;
+    private string? _userId;
 
     [Inject]
     private DeploymentFormLookups Lookups { get; set; } = null!;
@@ -45,8 +46,8 @@ public sealed partial class NewDeploymentPage : IDisposable
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState>? Authentication { get; set; }
+    [Inject]
+    private CurrentPortalUser CurrentUser { get; set; } = null!;
 
     private IReadOnlyList<string> StagesOfChosenApi =>
         _apis.FirstOrDefault(a => a.RestApiId == _model.ExistingRestApiId)?.Stages ?? [];
@@ -54,16 +55,49 @@ public sealed partial class NewDeploymentPage : IDisposable
     /// <summary>Errors show for fields the user touched; after a submit attempt, for all of them.</summary>
     private HashSet<string> ShownFields => _submitted ? _errors.Keys.ToHashSet(StringComparer.Ordinal) : _touched;
 
+    /// <summary>The pickers list what the deployment's AWS account holds: through its role when one is entered (and valid).</summary>
+    private DeploymentFormLookups AccountLookups =>
+        _userId is not null && !string.IsNullOrWhiteSpace(_model.AssumeRoleArn)
+            && DeploymentFormValidator.AssumeRoleArn(_model.AssumeRoleArn) is null
+            && DeploymentFormValidator.AssumeRoleExternalId(_model.AssumeRoleExternalId, _model.AssumeRoleArn) is null
+            ? Lookups.For(new AssumeRoleSettings(_model.AssumeRoleArn.Trim(), string.IsNullOrEmpty(_model.AssumeRoleExternalId) ? null : _model.AssumeRoleExternalId, RoleSessionNames.For(_userId)))
+            : Lookups;
+
     protected override async Task OnInitializedAsync()
     {
         _model.Region = Aws.Value.Region;
+        _userId = (await CurrentUser.GetAsync()).Id;
         Validate();
+        await LoadAccountAsync();
+    }
+
+    private async Task LoadAccountAsync()
+    {
         await LookupAsync(async ct =>
         {
-            _zones = await Lookups.ListHostedZonesAsync(ct);
-            _cloudFrontCertificates = await Lookups.ListCertificatesAsync(AwsRegions.CloudFrontRegion, ct);
+            _zones = await AccountLookups.ListHostedZonesAsync(ct);
+            _cloudFrontCertificates = await AccountLookups.ListCertificatesAsync(AwsRegions.CloudFrontRegion, ct);
         });
         await LoadRegionAsync();
+    }
+
+    /// <summary>Another role can mean another account: every choice made from the old one's lists is cleared.</summary>
+    private async Task OnAccountChangedAsync(string field)
+    {
+        Touch(field);
+        _lookupError = null;
+        _preflight = null;
+        _model.HostedZoneId = "";
+        _model.CloudFrontCertificateArn = "";
+        _model.VpcId = "";
+        _model.SubnetIds = [];
+        _model.ExistingVpcEndpointId = "";
+        _model.RegionalCertificateArn = "";
+        _model.ExistingRestApiId = "";
+        _model.ExistingStageName = "";
+        _subnets = [];
+        _endpoints = [];
+        await LoadAccountAsync();
     }
 
     private async Task OnRegionChangedAsync()
@@ -86,9 +120,9 @@ public sealed partial class NewDeploymentPage : IDisposable
         _loadingVpcs = true;
         await LookupAsync(async ct =>
         {
-            _vpcs = await Lookups.ListVpcsAsync(region, ct);
-            _regionalCertificates = await Lookups.ListCertificatesAsync(region, ct);
-            _apis = await Lookups.ListPrivateApisAsync(region, ct);
+            _vpcs = await AccountLookups.ListVpcsAsync(region, ct);
+            _regionalCertificates = await AccountLookups.ListCertificatesAsync(region, ct);
+            _apis = await AccountLookups.ListPrivateApisAsync(region, ct);
         });
         _loadingVpcs = false;
         Validate();
@@ -102,8 +136,8 @@ public sealed partial class NewDeploymentPage : IDisposable
         var (region, vpc) = (_model.Region, _model.VpcId);
         await LookupAsync(async ct =>
         {
-            _subnets = await Lookups.ListSubnetsAsync(region, vpc, ct);
-            _endpoints = await Lookups.ListExecuteApiEndpointsAsync(region, vpc, ct);
+            _subnets = await AccountLookups.ListSubnetsAsync(region, vpc, ct);
+            _endpoints = await AccountLookups.ListExecuteApiEndpointsAsync(region, vpc, ct);
         });
         Validate();
     }
@@ -147,7 +181,7 @@ public sealed partial class NewDeploymentPage : IDisposable
         _preflighting = true;
         try
         {
-            _preflight = await Deployments.PreflightAsync(DeploymentRequestFactory.From(_model), _disposed.Token);
+            _preflight = await Deployments.PreflightAsync(DeploymentRequestFactory.From(_model), await CurrentUser.GetAsync(), _disposed.Token);
         }
         catch (AwsApiException ex)
         {
@@ -169,8 +203,7 @@ public sealed partial class NewDeploymentPage : IDisposable
         _deploying = true;
         try
         {
-            var owner = Authentication is null ? null : (await Authentication).User.Identity?.Name;
-            var deployment = await Deployments.CreateAsync(DeploymentRequestFactory.From(_model), owner ?? "anonymous", _disposed.Token);
+            var deployment = await Deployments.CreateAsync(DeploymentRequestFactory.From(_model), await CurrentUser.GetAsync(), _disposed.Token);
             Snackbar.Add($"{deployment.Name} is queued.", Severity.Info);
             Navigation.NavigateTo($"/deployments/{deployment.Id}");
         }
