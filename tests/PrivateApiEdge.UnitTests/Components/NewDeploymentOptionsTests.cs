@@ -75,4 +75,20 @@ public sealed class NewDeploymentOptionsTests : PortalComponentTest
 
         Assert.Empty(cut.FindAll(".mud-input-error"));
     }
+
+    [Fact]
+    public void Leaving_a_valid_country_list_shows_it_upper_cased_once_per_country()
+    {
+        var model = new DeploymentFormModel { GeoRestriction = GeoRestrictionKind.Block };
+        var cut = RenderOptions(model);
+        var input = cut.Find("[data-testid=field-countries] input");
+
+        input.Input("ru, kp ru");
+        Assert.Contains("'RU' appears twice", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+        input.Input("ru, kp");
+        input.Blur();
+
+        Assert.Equal("RU, KP", model.GeoRestrictionCountries);
+        Assert.Contains("Everyone but RU, KP (2)", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+    }
 }
