@@ -89,6 +89,17 @@ public sealed class NewDeploymentOptionsTests : PortalComponentTest
         input.Blur();
 
         Assert.Equal("RU, KP", model.GeoRestrictionCountries);
-        Assert.Contains("Everyone but RU, KP (2)", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("RU, KP (2) get 403 from CloudFront; every other country may call", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_allow_list_says_that_only_its_countries_may_call()
+    {
+        var model = new DeploymentFormModel { GeoRestriction = GeoRestrictionKind.Allow };
+        var cut = RenderOptions(model);
+
+        cut.Find("[data-testid=field-countries] input").Input("de, at");
+
+        Assert.Contains("Only DE, AT (2) may call; every other country gets 403 from CloudFront", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
     }
 }
