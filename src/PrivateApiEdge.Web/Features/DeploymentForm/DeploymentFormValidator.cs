@@ -235,7 +235,9 @@ public static partial class DeploymentFormValidator
 
         return seen.Count <= MaxGeoRestrictionCountries
             ? null
-            : $"At most {MaxGeoRestrictionCountries} countries ({seen.Count} listed); choose the opposite of {(kind == GeoRestrictionKind.Allow ? "allow" : "block")} and list the other countries instead.";
+            : kind == GeoRestrictionKind.Allow
+                ? $"At most {MaxGeoRestrictionCountries} countries ({seen.Count} listed): switch to block and list the countries to shut out instead."
+                : $"At most {MaxGeoRestrictionCountries} countries ({seen.Count} listed): switch to allow and list the countries to let in instead.";
     }
 
     /// <summary>The codes as CloudFront wants them: upper case, each once, in the order typed.</summary>

@@ -209,7 +209,7 @@ public sealed class DeploymentFormValidatorTests
         var codes = IsoCountryCodes.All.Order(StringComparer.Ordinal).ToList();
 
         Assert.Null(DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Allow, string.Join(",", codes.Take(DeploymentFormValidator.MaxGeoRestrictionCountries))));
-        Assert.Contains("list the other countries instead", DeploymentFormValidator.GeoRestrictionCountries(
+        Assert.Contains("switch to block and list the countries to shut out instead", DeploymentFormValidator.GeoRestrictionCountries(
             GeoRestrictionKind.Allow, string.Join(",", codes.Take(DeploymentFormValidator.MaxGeoRestrictionCountries + 1))), StringComparison.Ordinal);
         Assert.Equal(249, codes.Count);
     }
