@@ -46,7 +46,8 @@ public sealed class DeploymentJourneyTests
         await Assertions.Expect(notice).ToContainTextAsync($"{name} is live at https://{name}.");
         await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-snackbar.png") });
         await notice.GetByTestId("outcome-snackbar-link").ClickAsync();
-        await dashboard.WaitForURLAsync(new Regex($"/deployments/{deploymentId}$"));
+        // Blazor's router navigates in the page (no load event); waiting for the URL to commit is enough.
+        await dashboard.WaitForURLAsync(new Regex($"/deployments/{deploymentId}$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await Assertions.Expect(dashboard.GetByTestId("deployment-name")).ToHaveTextAsync(name);
         await dashboard.Context.CloseAsync();
 
