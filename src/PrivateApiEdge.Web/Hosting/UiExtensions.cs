@@ -5,6 +5,7 @@ using PrivateApiEdge.Web.Features.Connectivity;
 using PrivateApiEdge.Web.Components.Pages.Deployments;
 using PrivateApiEdge.Web.Features.Dashboard;
 using PrivateApiEdge.Web.Features.DeploymentForm;
+using PrivateApiEdge.Web.Features.Notifications;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static class UiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConnectivityService>();
         builder.Services.AddScoped<DashboardService>();
+        builder.Services.AddScoped<DeploymentOutcomes>();
         builder.Services.AddScoped<DeploymentFormLookups>();
         builder.Services.AddSingleton<StepDurationEstimates>();
         return builder;

@@ -63,6 +63,65 @@ public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
     }
 
     [Fact]
+    public async Task Sorting_by_created_orders_by_creation_not_by_the_last_change()
+    {
+        var owner = await SeedAsync(count: 4);
+        await UpdateInReverseCreationOrderAsync(owner);
+
+        var oldestFirst = await ListAsync(new DeploymentListQuery { Owner = owner, SortBy = DeploymentSortColumn.CreatedAt, Descending = false });
+        var newestFirst = await ListAsync(new DeploymentListQuery { Owner = owner, SortBy = DeploymentSortColumn.CreatedAt, Descending = true });
+        var byUpdate = await ListAsync(new DeploymentListQuery { Owner = owner, SortBy = DeploymentSortColumn.UpdatedAt, Descending = true });
+
+        string[] created = [$"{owner}-000", $"{owner}-001", $"{owner}-002", $"{owner}-003"];
+        Assert.Equal(created, oldestFirst.Items.Select(i => i.Name));
+        Assert.Equal(created.Reverse(), newestFirst.Items.Select(i => i.Name));
+        Assert.Equal(created, byUpdate.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task Sorting_by_created_pages_through_the_database_order()
+    {
+        var owner = await SeedAsync(count: 7);
+
+        var second = await ListAsync(new DeploymentListQuery { Owner = owner, SortBy = DeploymentSortColumn.CreatedAt, Descending = true, Page = 1, PageSize = 3 });
+
+        Assert.Equal(7, second.TotalCount);
+        Assert.Equal([$"{owner}-003", $"{owner}-002", $"{owner}-001"], second.Items.Select(i => i.Name));
+    }
+
+    [Theory]
+    [InlineData(DeploymentSortColumn.Name)]
+    [InlineData(DeploymentSortColumn.Status)]
+    [InlineData(DeploymentSortColumn.Owner)]
+    [InlineData(DeploymentSortColumn.DomainName)]
+    [InlineData(DeploymentSortColumn.Region)]
+    [InlineData(DeploymentSortColumn.CreatedAt)]
+    [InlineData(DeploymentSortColumn.UpdatedAt)]
+    public async Task Every_sortable_column_sorts_both_ways_in_the_database(DeploymentSortColumn column)
+    {
+        var owner = await SeedAsync(count: 6);
+        await UpdateInReverseCreationOrderAsync(owner);
+        await SetStatusesAsync(owner);
+
+        var ascending = (await ListAsync(new DeploymentListQuery { Owner = owner, SortBy = column, Descending = false })).Items;
+        var descending = (await ListAsync(new DeploymentListQuery { Owner = owner, SortBy = column, Descending = true })).Items;
+
+        Func<DeploymentListItem, string> key = column switch
+        {
+            DeploymentSortColumn.Name => i => i.Name,
+            DeploymentSortColumn.Status => i => i.Status.ToString(),
+            DeploymentSortColumn.Owner => i => i.Owner,
+            DeploymentSortColumn.DomainName => i => i.DomainName,
+            DeploymentSortColumn.Region => i => i.Region,
+            DeploymentSortColumn.CreatedAt => i => i.CreatedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
+            _ => i => i.UpdatedAt.UtcTicks.ToString("D20", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Assert.Equal(6, ascending.Count);
+        Assert.Equal(ascending.Select(key).Order(StringComparer.Ordinal), ascending.Select(key));
+        Assert.Equal(descending.Select(key).OrderDescending(StringComparer.Ordinal), descending.Select(key));
+    }
+
+    [Fact]
     public async Task A_page_size_beyond_the_limit_is_clamped()
     {
         var owner = await SeedAsync(count: 3);
@@ -93,6 +152,33 @@ public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
     {
         using var scope = _factory.Services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<DashboardService>().ListAsync(query, user ?? Admin, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The first created is changed last, so created and updated order disagree.</summary>
+    private async Task UpdateInReverseCreationOrderAsync(string owner)
+    {
+        var factory = _factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var rows = await db.Deployments.Where(d => d.Owner == owner).Select(d => new { d.Id, d.Name }).ToListAsync(TestContext.Current.CancellationToken);
+        foreach (var row in rows)
+        {
+            var index = int.Parse(row.Name[^3..], System.Globalization.CultureInfo.InvariantCulture);
+            var updated = Start.AddHours(1).AddMinutes(-index);
+            await db.Deployments.Where(d => d.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.UpdatedAt, updated), TestContext.Current.CancellationToken);
+        }
+    }
+
+    private async Task SetStatusesAsync(string owner)
+    {
+        DeploymentStatus[] statuses = [DeploymentStatus.TornDown, DeploymentStatus.Failed, DeploymentStatus.Succeeded, DeploymentStatus.Pending, DeploymentStatus.Provisioning, DeploymentStatus.TeardownFailed];
+        var factory = _factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        for (var i = 0; i < statuses.Length; i++)
+        {
+            var name = $"{owner}-{i:D3}";
+            var status = statuses[i];
+            await db.Deployments.Where(d => d.Name == name).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, status), TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Each test gets its own owner so tests never count each other's rows.</summary>

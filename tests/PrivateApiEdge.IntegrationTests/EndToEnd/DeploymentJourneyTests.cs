@@ -29,12 +29,31 @@ public sealed class DeploymentJourneyTests
 
         await page.GetByTestId("run-preflight").ClickAsync();
         await Assertions.Expect(page.GetByTestId("preflight-summary")).ToHaveAttributeAsync("data-passed", "true", new() { Timeout = 15_000 });
+
+        // A second tab on the dashboard hears of the outcome through the layout's portal-wide notifications.
+        var dashboard = await _browser.NewPageAsync();
+        await dashboard.GotoAsync("/deployments");
+        await BrowserFixture.WaitForInteractiveCircuitAsync(dashboard);
         await page.GetByTestId("deploy").ClickAsync();
 
         await page.WaitForURLAsync(new Regex("/deployments/[0-9a-f-]{36}$"));
+        var deploymentId = page.Url[^36..];
         await BrowserFixture.WaitForInteractiveCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("deployment-name")).ToHaveTextAsync(name);
+        var notice = dashboard.Locator($"[data-testid=outcome-snackbar][data-deployment='{deploymentId}']");
+        await Assertions.Expect(notice).ToBeVisibleAsync(new() { Timeout = 180_000 });
+        await Assertions.Expect(notice).ToHaveAttributeAsync("data-status", "Succeeded");
+        await Assertions.Expect(notice).ToContainTextAsync($"{name} is live at https://{name}.");
+        await dashboard.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-snackbar.png") });
+        await notice.GetByTestId("outcome-snackbar-link").ClickAsync();
+        // Blazor's router navigates in the page (no load event); waiting for the URL to commit is enough.
+        await dashboard.WaitForURLAsync(new Regex($"/deployments/{deploymentId}$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await Assertions.Expect(dashboard.GetByTestId("deployment-name")).ToHaveTextAsync(name);
+        await dashboard.Context.CloseAsync();
+
         await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveAttributeAsync("data-status", "Succeeded", UntilDeployed);
+        // The deployment's own page announces the outcome itself; the portal-wide notice stays away from it.
+        await Assertions.Expect(page.GetByTestId("outcome-snackbar")).ToHaveCountAsync(0);
 
         foreach (var step in StepPlan.Provisioning)
         {

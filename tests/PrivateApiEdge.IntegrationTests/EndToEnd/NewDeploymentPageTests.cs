@@ -67,6 +67,28 @@ public sealed class NewDeploymentPageTests
     }
 
     [Fact]
+    public async Task A_geo_restriction_is_checked_as_typed_shown_upper_cased_planned_and_passes_preflight()
+    {
+        var form = new NewDeploymentForm(await _browser.NewPageAsync());
+        await form.OpenAsync();
+        await form.FillDemoValuesAsync(UniqueName("geo"));
+        await form.Page.GetByText("Options: IPv6, caching, WAF, geo restriction, tags").ClickAsync();
+
+        await form.PickAsync("field-geo-restriction", "Block these countries");
+        await form.TypeAsync("field-countries", "ru, uk");
+        await Assertions.Expect(form.FieldError("field-countries")).ToContainTextAsync("'uk' is not an ISO 3166-1 alpha-2 country code; use GB");
+        await form.TypeAsync("field-countries", "ru, kp");
+        await form.Page.GetByTestId("field-countries").Locator("input").PressAsync("Tab");
+
+        await Assertions.Expect(form.Page.GetByTestId("field-countries").Locator("input")).ToHaveValueAsync("RU, KP");
+        await Assertions.Expect(form.FieldError("field-countries")).ToHaveCountAsync(0);
+        await Assertions.Expect(form.Page.GetByTestId("plan-distribution")).ToContainTextAsync("Geo restriction: block RU, KP");
+        await form.Page.GetByTestId("run-preflight").ClickAsync();
+        await Assertions.Expect(form.Page.GetByTestId("preflight-summary")).ToHaveAttributeAsync("data-passed", "true", new() { Timeout = 15_000 });
+        await form.ScreenshotAsync("new-deployment-geo.png");
+    }
+
+    [Fact]
     public async Task Preflight_fails_on_a_VPC_without_DNS_hostnames_and_says_how_to_fix_it()
     {
         var form = new NewDeploymentForm(await _browser.NewPageAsync());

@@ -187,6 +187,22 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         throw new InvalidOperationException($"Deployment {id} did not settle after {maxAdvances} advances.");
     }
 
+    /// <summary>The portal's own AWS clients, pointed at this sandbox (to read back what the engine built).</summary>
+    public Web.Aws.Core.AwsClients Aws => _services.GetRequiredService<IAwsClientFactory>().Create(new AwsSession(SandboxSeed.DefaultRegion));
+
+    /// <summary>A viewer's <c>GET https://{host}/</c> through the sandbox's data path, optionally from a country.</summary>
+    public async Task<HttpResponseMessage> ViewerGetAsync(string host, string? viewerCountry = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("_sandbox/edge/", UriKind.Relative));
+        request.Headers.Add("X-Sandbox-Host", host);
+        if (viewerCountry is not null)
+        {
+            request.Headers.Add("X-Sandbox-Viewer-Country", viewerCountry);
+        }
+
+        return await _control.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public async Task<IReadOnlyList<SandboxInventoryItem>> InventoryAsync(bool? seeded = null)
     {
         var url = seeded is null ? "_sandbox/inventory" : $"_sandbox/inventory?seeded={(seeded.Value ? "true" : "false")}";

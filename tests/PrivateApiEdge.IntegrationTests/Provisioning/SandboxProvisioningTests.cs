@@ -38,6 +38,48 @@ public sealed class SandboxProvisioningTests
         Assert.Equal(seededBefore, (await sandbox.InventoryAsync(seeded: true)).Select(r => r.Id).Order().ToList());
     }
 
+    [Theory]
+    [InlineData(GeoRestrictionType.Block, "blacklist", "RU", "DE")]
+    [InlineData(GeoRestrictionType.Allow, "whitelist", "DE", "US")]
+    public async Task A_geo_restriction_ends_up_on_the_distribution_and_cloudfront_answers_403_where_it_blocks(
+        GeoRestrictionType type, string cloudFrontType, string listed, string other)
+    {
+        await using var sandbox = await SandboxEngineFixture.StartAsync();
+        var request = SandboxEngineFixture.DemoRequest("geo") with { GeoRestriction = new GeoRestriction(type, [listed, "KP"]) };
+        var id = await sandbox.CreateDeploymentAsync(request);
+
+        var status = await sandbox.RunUntilSettledAsync(id);
+
+        var deployment = await sandbox.LoadAsync(id);
+        Assert.True(status == DeploymentStatus.Succeeded, $"{deployment.FailedStep}: {deployment.Error}");
+        var distributionId = deployment.Steps.Single(s => s.Name == StepNames.Distribution).Outputs[OutputKeys.DistributionId];
+        var config = await sandbox.Aws.CloudFront.GetDistributionConfigAsync(new Web.Aws.CloudFront.GetDistributionConfigRequest(distributionId), TestContext.Current.CancellationToken);
+        var geo = config.DistributionConfig.Config.Restrictions?.GeoRestriction;
+        Assert.Equal(cloudFrontType, geo?.RestrictionType);
+        Assert.Equal([listed, "KP"], geo?.Items);
+
+        using var blocked = await sandbox.ViewerGetAsync(request.DomainName, type == GeoRestrictionType.Block ? listed : other);
+        using var served = await sandbox.ViewerGetAsync(request.DomainName, type == GeoRestrictionType.Block ? other : listed);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, blocked.StatusCode);
+        Assert.StartsWith("distribution:", blocked.Headers.GetValues("X-Sandbox-Failed-Hop").Single(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_geo_restriction_the_distribution_is_sent_restriction_type_none()
+    {
+        await using var sandbox = await SandboxEngineFixture.StartAsync();
+        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("nogeo"));
+
+        var status = await sandbox.RunUntilSettledAsync(id);
+
+        var deployment = await sandbox.LoadAsync(id);
+        Assert.True(status == DeploymentStatus.Succeeded, $"{deployment.FailedStep}: {deployment.Error}");
+        var distributionId = deployment.Steps.Single(s => s.Name == StepNames.Distribution).Outputs[OutputKeys.DistributionId];
+        var config = await sandbox.Aws.CloudFront.GetDistributionConfigAsync(new Web.Aws.CloudFront.GetDistributionConfigRequest(distributionId), TestContext.Current.CancellationToken);
+        Assert.Equal("none", config.DistributionConfig.Config.Restrictions?.GeoRestriction.RestrictionType);
+    }
+
     [Fact]
     public async Task A_failing_preflight_creates_nothing()
     {

@@ -21,6 +21,19 @@ public sealed class AwsModelTests
     private static string VpcOriginRequestBody(string childNamespace) =>
         $"""<CreateVpcOriginRequest xmlns="{CloudFrontNs}"><VpcOriginEndpointConfig xmlns="{childNamespace}"><Name>n</Name><Arn>arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/a/b</Arn><HTTPPort>80</HTTPPort><HTTPSPort>443</HTTPSPort><OriginProtocolPolicy>https-only</OriginProtocolPolicy><OriginSslProtocols><Quantity>1</Quantity><Items><SslProtocol>TLSv1.2</SslProtocol></Items></OriginSslProtocols></VpcOriginEndpointConfig></CreateVpcOriginRequest>""";
 
+    [Theory]
+    [InlineData("<Restrictions><GeoRestriction><RestrictionType>whitelist</RestrictionType><Quantity>1</Quantity><Items><Location>DE</Location></Items></GeoRestriction></Restrictions>", true)]
+    [InlineData("<Restrictions><GeoRestriction><RestrictionType>whitelist</RestrictionType><Quantity>1</Quantity><Items><Country>DE</Country></Items></GeoRestriction></Restrictions>", false)]
+    [InlineData("<Restrictions><GeoRestriction><Quantity>0</Quantity></GeoRestriction></Restrictions>", false)]
+    public void A_distribution_config_with_restrictions_is_checked_down_to_its_locations(string restrictions, bool conforms)
+    {
+        var body = PrivateApiEdge.UnitTests.Aws.CloudFront.CloudFrontSamples.DistributionConfig(restrictions: restrictions);
+
+        var problems = AwsModel.Load("cloudfront").Operation("CreateDistribution").ValidateRequest(Request(HttpMethod.Post, "2020-05-31/distribution", body), body);
+
+        Assert.Equal(conforms, problems.Count == 0);
+    }
+
     [Fact]
     public void A_delete_with_its_if_match_header_conforms()
     {

@@ -75,4 +75,31 @@ public sealed class NewDeploymentOptionsTests : PortalComponentTest
 
         Assert.Empty(cut.FindAll(".mud-input-error"));
     }
+
+    [Fact]
+    public void Leaving_a_valid_country_list_shows_it_upper_cased_once_per_country()
+    {
+        var model = new DeploymentFormModel { GeoRestriction = GeoRestrictionKind.Block };
+        var cut = RenderOptions(model);
+        var input = cut.Find("[data-testid=field-countries] input");
+
+        input.Input("ru, kp ru");
+        Assert.Contains("'RU' appears twice", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+        input.Input("ru, kp");
+        input.Blur();
+
+        Assert.Equal("RU, KP", model.GeoRestrictionCountries);
+        Assert.Contains("RU, KP (2) get 403 from CloudFront; every other country may call", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_allow_list_says_that_only_its_countries_may_call()
+    {
+        var model = new DeploymentFormModel { GeoRestriction = GeoRestrictionKind.Allow };
+        var cut = RenderOptions(model);
+
+        cut.Find("[data-testid=field-countries] input").Input("de, at");
+
+        Assert.Contains("Only DE, AT (2) may call; every other country gets 403 from CloudFront", cut.Find("[data-testid=field-countries]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -148,7 +148,12 @@ public sealed class CloudFrontService : ISandboxService
             config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "TargetOriginId")?.Value ?? "",
             origins,
             config.Element(Ns + "DefaultCacheBehavior")?.Element(Ns + "AllowedMethods")?.Element(Ns + "Items")?.Elements(Ns + "Method")
-                .Select(m => m.Value).ToList() is { Count: > 0 } allowed ? allowed : ["GET", "HEAD"]);
+                .Select(m => m.Value).ToList() is { Count: > 0 } allowed ? allowed : ["GET", "HEAD"],
+            config.Element(Ns + "Restrictions")?.Element(Ns + "GeoRestriction") is { } geo
+                ? new GeoRestrictionSnapshot(
+                    geo.Element(Ns + "RestrictionType")?.Value ?? "none",
+                    [.. geo.Elements(Ns + "Items").Elements(Ns + "Location").Select(l => l.Value)])
+                : GeoRestrictionSnapshot.None);
     }
 
     private CloudFrontResponse CreateVpcOrigin(CloudFrontRequest request)
@@ -407,6 +412,7 @@ public sealed class CloudFrontService : ISandboxService
             throw CloudFrontError("NoSuchOrigin", "One or more of your origins or origin groups do not exist.", 404);
         }
 
+        ValidateRestrictions(config.Element(Ns + "Restrictions"));
         var comment = config.Element(Ns + "Comment")!.Value;
         if (comment.Length > 128)
         {
@@ -455,6 +461,44 @@ public sealed class CloudFrontService : ISandboxService
             {
                 certificate.InUseBy.Add(distribution.Arn);
             }
+        }
+    }
+
+    private static void ValidateRestrictions(XElement? restrictions)
+    {
+        if (restrictions is null)
+        {
+            return;
+        }
+
+        var geo = restrictions.Element(Ns + "GeoRestriction") ?? throw MissingField("GeoRestriction");
+        var type = geo.Element(Ns + "RestrictionType")?.Value ?? throw MissingField("RestrictionType");
+        if (geo.Element(Ns + "Quantity") is null)
+        {
+            throw MissingField("Quantity");
+        }
+
+        CheckQuantity(geo);
+        var locations = geo.Elements(Ns + "Items").Elements(Ns + "Location").Select(l => l.Value).ToList();
+        switch (type)
+        {
+            case "none" when locations.Count > 0:
+                throw CloudFrontError("InvalidGeoRestrictionParameter", "The restriction type none cannot have locations.", 400);
+            case "whitelist" or "blacklist" when locations.Count == 0:
+                throw CloudFrontError("InvalidGeoRestrictionParameter", $"The restriction type {type} needs at least one location.", 400);
+            case not ("none" or "whitelist" or "blacklist"):
+                throw CloudFrontError("InvalidGeoRestrictionParameter", $"The restriction type {type} is not valid; use whitelist, blacklist or none.", 400);
+        }
+
+        // CloudFront also refuses unassigned codes; the sandbox checks the shape only (two capital letters).
+        if (locations.FirstOrDefault(l => l.Length != 2 || !l.All(char.IsAsciiLetterUpper)) is { } invalid)
+        {
+            throw CloudFrontError("InvalidLocationCode", $"The location code {invalid} is not valid.", 400);
+        }
+
+        if (locations.Distinct(StringComparer.Ordinal).Count() != locations.Count)
+        {
+            throw CloudFrontError("InvalidGeoRestrictionParameter", "A location is listed more than once.", 400);
         }
     }
 

@@ -74,6 +74,9 @@ public sealed record DistributionConfig
 
     public ViewerCertificate? ViewerCertificate { get; init; }
 
+    /// <summary>Null leaves the element out (CloudFront then applies no restriction).</summary>
+    public Restrictions? Restrictions { get; init; }
+
     public string? WebAclId { get; init; }
 
     /// <summary><c>http1.1</c>, <c>http2</c>, <c>http3</c> or <c>http2and3</c>.</summary>
@@ -155,6 +158,28 @@ public sealed record ViewerCertificate
 
     /// <summary>E.g. <c>TLSv1.2_2021</c>.</summary>
     public string? MinimumProtocolVersion { get; init; }
+}
+
+public sealed record Restrictions(GeoRestriction GeoRestriction);
+
+public sealed record GeoRestriction
+{
+    /// <summary>No restriction: CloudFront serves every country.</summary>
+    public static GeoRestriction None { get; } = new() { RestrictionType = GeoRestrictionType.None };
+
+    /// <summary><c>whitelist</c>, <c>blacklist</c> or <c>none</c>.</summary>
+    public required string RestrictionType { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 codes (upper case), each sent as a <c>Location</c>; empty for <c>none</c>.</summary>
+    public IReadOnlyList<string> Items { get; init; } = [];
+}
+
+/// <summary>The values of CloudFront's <c>GeoRestrictionType</c>.</summary>
+public static class GeoRestrictionType
+{
+    public const string Whitelist = "whitelist";
+    public const string Blacklist = "blacklist";
+    public const string None = "none";
 }
 
 public sealed record Distribution(

@@ -90,6 +90,7 @@ internal static class CloudFrontXml
         AwsXml.Optional(Ns + "PriceClass", config.PriceClass),
         El("Enabled", AwsXml.FormatBool(config.Enabled)),
         config.ViewerCertificate is { } certificate ? WriteViewerCertificate(certificate) : null,
+        config.Restrictions is { } restrictions ? WriteRestrictions(restrictions) : null,
         AwsXml.Optional(Ns + "WebACLId", config.WebAclId),
         AwsXml.Optional(Ns + "HttpVersion", config.HttpVersion),
         AwsXml.Optional(Ns + "IsIPV6Enabled", config.IsIpv6Enabled));
@@ -143,6 +144,24 @@ internal static class CloudFrontXml
         AwsXml.Optional(Ns + "SSLSupportMethod", certificate.SslSupportMethod),
         AwsXml.Optional(Ns + "MinimumProtocolVersion", certificate.MinimumProtocolVersion));
 
+    private static XElement WriteRestrictions(Restrictions restrictions) => El(
+        "Restrictions",
+        El(
+            "GeoRestriction",
+            El("RestrictionType", restrictions.GeoRestriction.RestrictionType),
+            El("Quantity", restrictions.GeoRestriction.Items.Count),
+            restrictions.GeoRestriction.Items.Count == 0 ? null : El("Items", restrictions.GeoRestriction.Items.Select(l => El("Location", l)))));
+
+    private static Restrictions ReadRestrictions(XElement element)
+    {
+        var geo = element.Child("GeoRestriction") ?? throw new FormatException("Restrictions lacks GeoRestriction.");
+        return new Restrictions(new GeoRestriction
+        {
+            RestrictionType = geo.RequiredText("RestrictionType"),
+            Items = geo.StringList("Items", "Location"),
+        });
+    }
+
     public static DistributionConfig ReadDistributionConfig(XElement element) => new()
     {
         CallerReference = element.RequiredText("CallerReference"),
@@ -154,6 +173,7 @@ internal static class CloudFrontXml
         PriceClass = element.Text("PriceClass"),
         Enabled = element.Bool("Enabled") ?? false,
         ViewerCertificate = element.Child("ViewerCertificate") is { } certificate ? ReadViewerCertificate(certificate) : null,
+        Restrictions = element.Child("Restrictions") is { } restrictions ? ReadRestrictions(restrictions) : null,
         WebAclId = NullIfEmpty(element.Text("WebACLId")),
         HttpVersion = element.Text("HttpVersion"),
         IsIpv6Enabled = element.Bool("IsIPV6Enabled"),

@@ -17,6 +17,9 @@ public static partial class DeploymentFormValidator
 
     public const int MaxUserTags = 40;
 
+    /// <summary>Half of the 249 assigned codes, rounded up: any wider allow list is a narrower block list, and the reverse.</summary>
+    public const int MaxGeoRestrictionCountries = 125;
+
     public static string? Name(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -271,23 +274,60 @@ public static partial class DeploymentFormValidator
 
     public static string? GeoRestrictionCountries(GeoRestrictionKind kind, string? countries)
     {
-        var codes = CountryCodes(countries);
+        var typed = CountryTokens(countries);
         if (kind == GeoRestrictionKind.None)
         {
-            return codes.Count == 0 ? null : "Choose allow or deny for the listed countries, or clear the list.";
+            return typed.Length == 0 ? null : "Choose allow or block for the listed countries, or clear the list.";
         }
 
-        if (codes.Count == 0)
+        if (typed.Length == 0)
         {
             return "List at least one country code, e.g. DE, FR.";
         }
 
-        var invalid = codes.FirstOrDefault(c => !CountryPattern().IsMatch(c));
-        return invalid is null ? null : $"'{invalid}' is not an ISO 3166-1 alpha-2 country code (two capital letters).";
+        if (ContainsMarkup(countries))
+        {
+            return MarkupMessage;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in typed)
+        {
+            var code = token.ToUpperInvariant();
+            if (IsoCountryCodes.CommonMistakes.TryGetValue(code, out var meant))
+            {
+                return $"'{token}' is not an ISO 3166-1 alpha-2 country code; use {meant}.";
+            }
+
+            if (!CountryPattern().IsMatch(code))
+            {
+                return $"'{token}' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. DE).";
+            }
+
+            if (!IsoCountryCodes.All.Contains(code))
+            {
+                return $"'{token}' is not an assigned ISO 3166-1 alpha-2 country code.";
+            }
+
+            if (!seen.Add(code))
+            {
+                return $"'{code}' appears twice.";
+            }
+        }
+
+        return seen.Count <= MaxGeoRestrictionCountries
+            ? null
+            : kind == GeoRestrictionKind.Allow
+                ? $"At most {MaxGeoRestrictionCountries} countries ({seen.Count} listed): switch to block and list the countries to shut out instead."
+                : $"At most {MaxGeoRestrictionCountries} countries ({seen.Count} listed): switch to allow and list the countries to let in instead.";
     }
 
+    /// <summary>The codes as CloudFront wants them: upper case, each once, in the order typed.</summary>
     public static IReadOnlyList<string> CountryCodes(string? countries) =>
-        (countries ?? "").Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        [.. CountryTokens(countries).Select(code => code.ToUpperInvariant()).Distinct(StringComparer.Ordinal)];
+
+    private static string[] CountryTokens(string? countries) =>
+        (countries ?? "").Split([',', ' ', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static string? Tags(string? text)
     {

@@ -110,8 +110,10 @@ public static class DeploymentPlanner
 
         if (model.GeoRestriction != GeoRestrictionKind.None)
         {
-            var verb = model.GeoRestriction == GeoRestrictionKind.Allow ? "Allow only" : "Block";
-            yield return $"{verb} {string.Join(", ", DeploymentFormValidator.CountryCodes(model.GeoRestrictionCountries))}";
+            var codes = string.Join(", ", DeploymentFormValidator.CountryCodes(model.GeoRestrictionCountries));
+            yield return model.GeoRestriction == GeoRestrictionKind.Allow
+                ? $"Geo restriction: allow only {codes} (CloudFront answers 403 to every other country)"
+                : $"Geo restriction: block {codes} (CloudFront answers 403 there)";
         }
 
         var tags = FormTags.Parse(model.Tags);

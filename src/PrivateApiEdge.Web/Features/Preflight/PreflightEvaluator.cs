@@ -19,7 +19,6 @@ public static class PreflightEvaluator
         new ExecuteApiEndpointRule(),
         new ExistingApiRule(),
         new NamingRule(),
-        new UnsupportedOptionsRule(),
     ];
 
     public static PreflightReport Evaluate(DeploymentRequest request, PreflightFacts facts)

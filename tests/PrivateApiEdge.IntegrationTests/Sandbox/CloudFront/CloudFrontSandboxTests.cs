@@ -259,6 +259,61 @@ public sealed class CloudFrontSandboxTests
         Assert.Equal(["team=edge"], (await XmlAsync(listed)).Descendants(Cf + "Tag").Select(t => $"{t.Element(Cf + "Key")!.Value}={t.Element(Cf + "Value")!.Value}"));
     }
 
+    [Fact]
+    public async Task A_geo_restriction_is_stored_and_returned_by_get_distribution_config_get_distribution_and_list()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "geo");
+        var (originId, _) = await CreateVpcOriginAsync(sandbox, "geo-origin", chain.LoadBalancerArn);
+        var (id, _) = await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig(
+            "ref-geo", Alias, originId, chain.DnsName, restrictions: CloudFrontDocuments.GeoRestrictions("whitelist", "DE", "FR")));
+
+        using var config = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}/config");
+        using var distribution = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}");
+        using var list = await sandbox.CloudFrontAsync(HttpMethod.Get, "/2020-05-31/distribution");
+
+        static string Geo(XElement? restrictions) => restrictions!.Element(Cf + "GeoRestriction")!.Element(Cf + "RestrictionType")!.Value + ":"
+            + string.Join(",", restrictions.Descendants(Cf + "Location").Select(l => l.Value));
+        Assert.Equal("whitelist:DE,FR", Geo((await XmlAsync(config)).Element(Cf + "Restrictions")));
+        Assert.Equal("whitelist:DE,FR", Geo((await XmlAsync(distribution)).Element(Cf + "DistributionConfig")!.Element(Cf + "Restrictions")));
+        Assert.Equal("whitelist:DE,FR", Geo((await XmlAsync(list)).Descendants(Cf + "DistributionSummary").Single(d => d.Element(Cf + "Id")!.Value == id).Element(Cf + "Restrictions")));
+    }
+
+    [Theory]
+    [InlineData("whitelist", new string[0], "InvalidGeoRestrictionParameter")]
+    [InlineData("none", new[] { "DE" }, "InvalidGeoRestrictionParameter")]
+    [InlineData("allowlist", new[] { "DE" }, "InvalidGeoRestrictionParameter")]
+    [InlineData("blacklist", new[] { "de" }, "InvalidLocationCode")]
+    [InlineData("blacklist", new[] { "DEU" }, "InvalidLocationCode")]
+    [InlineData("blacklist", new[] { "DE", "DE" }, "InvalidGeoRestrictionParameter")]
+    public async Task An_invalid_geo_restriction_is_refused_with_cloudfronts_code(string type, string[] locations, string code)
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "badgeo");
+        var (originId, _) = await CreateVpcOriginAsync(sandbox, "badgeo-origin", chain.LoadBalancerArn);
+
+        using var response = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/distribution", CloudFrontDocuments.DistributionConfig(
+            "ref-badgeo", Alias, originId, chain.DnsName, restrictions: CloudFrontDocuments.GeoRestrictions(type, locations)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, ErrorCode(await XmlAsync(response)));
+    }
+
+    [Fact]
+    public async Task A_geo_restriction_whose_quantity_disagrees_with_its_items_is_refused()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "qgeo");
+        var (originId, _) = await CreateVpcOriginAsync(sandbox, "qgeo-origin", chain.LoadBalancerArn);
+        var restrictions = CloudFrontDocuments.GeoRestrictions("blacklist", "RU");
+        restrictions.Descendants(Cf + "Quantity").Single().Value = "2";
+
+        using var response = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/distribution", CloudFrontDocuments.DistributionConfig(
+            "ref-qgeo", Alias, originId, chain.DnsName, restrictions: restrictions));
+
+        Assert.Equal("InconsistentQuantities", ErrorCode(await XmlAsync(response)));
+    }
+
     private static XElement Tag(string key, string value) => new(Cf + "Tag", new XElement(Cf + "Key", key), new XElement(Cf + "Value", value));
 
     internal static async Task<(string Id, string ETag)> CreateVpcOriginAsync(EdgeSandbox sandbox, string name, string loadBalancerArn)

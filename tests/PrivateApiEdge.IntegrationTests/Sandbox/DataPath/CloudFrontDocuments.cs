@@ -20,7 +20,8 @@ public static class CloudFrontDocuments
             new XElement(Cf + "OriginSslProtocols", new XElement(Cf + "Quantity", 1), new XElement(Cf + "Items", new XElement(Cf + "SslProtocol", "TLSv1.2"))));
 
     public static XElement DistributionConfig(
-        string callerReference, string? alias, string vpcOriginId, string originDomainName, bool enabled = true, string comment = "portal") =>
+        string callerReference, string? alias, string vpcOriginId, string originDomainName, bool enabled = true, string comment = "portal",
+        XElement? restrictions = null) =>
         new(Cf + "DistributionConfig",
             new XElement(Cf + "CallerReference", callerReference),
             new XElement(Cf + "Aliases", alias is null
@@ -46,5 +47,13 @@ public static class CloudFrontDocuments
                 new XElement(Cf + "ACMCertificateArn", SandboxSeed.CloudFrontCertificateArn),
                 new XElement(Cf + "SSLSupportMethod", "sni-only"),
                 new XElement(Cf + "MinimumProtocolVersion", "TLSv1.2_2021")),
+            restrictions,
             new XElement(Cf + "HttpVersion", "http2and3"));
+
+    /// <summary><c>&lt;Restrictions&gt;</c> with a geo restriction of <paramref name="type"/> (whitelist, blacklist, none).</summary>
+    public static XElement GeoRestrictions(string type, params string[] locations) =>
+        new(Cf + "Restrictions", new XElement(Cf + "GeoRestriction",
+            new XElement(Cf + "RestrictionType", type),
+            new XElement(Cf + "Quantity", locations.Length),
+            locations.Length == 0 ? null : new XElement(Cf + "Items", locations.Select(l => new XElement(Cf + "Location", l)))));
 }

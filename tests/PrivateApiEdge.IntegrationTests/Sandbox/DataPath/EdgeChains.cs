@@ -132,7 +132,8 @@ public static class EdgeChains
         string matcher = "200,403",
         string listenerCertificateArn = SandboxSeed.RegionalCertificateArn,
         string? policyEndpointId = null,
-        string targetProtocol = "HTTPS")
+        string targetProtocol = "HTTPS",
+        XElement? restrictions = null)
     {
         const string Host = SandboxSeed.DemoApiHostName;
         var alb = await CreateAlbChainAsync(sandbox, "edge", matcher, listenerCertificateArn, targetProtocol);
@@ -149,7 +150,7 @@ public static class EdgeChains
         sandbox.AllowFromGroup(alb.LoadBalancerSecurityGroupId, 443, cloudFrontSg);
 
         using var distribution = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/distribution",
-            CloudFrontDocuments.DistributionConfig("edge-ref", Host, vpcOriginId, alb.DnsName));
+            CloudFrontDocuments.DistributionConfig("edge-ref", Host, vpcOriginId, alb.DnsName, restrictions: restrictions));
         var created = await EdgeSandbox.XmlAsync(distribution);
         Assert.True(distribution.StatusCode == HttpStatusCode.Created, created.ToString());
         var domainName = created.Element(Cf + "DomainName")!.Value;
@@ -174,10 +175,15 @@ public static class EdgeChains
     }
 
     /// <summary>What the endpoint test does in sandbox mode: <c>GET https://{host}/{path}</c> through the data path.</summary>
-    public static async Task<HttpResponseMessage> ViewerGetAsync(EdgeSandbox sandbox, string host, string path = "")
+    public static async Task<HttpResponseMessage> ViewerGetAsync(EdgeSandbox sandbox, string host, string path = "", string? viewerCountry = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/_sandbox/edge/" + path, UriKind.Relative));
         request.Headers.Add("X-Sandbox-Host", host);
+        if (viewerCountry is not null)
+        {
+            request.Headers.Add("X-Sandbox-Viewer-Country", viewerCountry);
+        }
+
         return await sandbox.PlainClient().SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

@@ -224,6 +224,68 @@ public sealed class EdgeDataPathTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_viewer_in_a_blocked_country_gets_403_from_the_distribution_and_others_get_the_api()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateFullChainAsync(sandbox, restrictions: CloudFrontDocuments.GeoRestrictions("blacklist", "RU", "KP"));
+
+        using var blocked = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "ru");
+        using var allowed = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "DE");
+        using var unplaced = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
+
+        Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
+        Assert.StartsWith("distribution:", Hop(blocked), StringComparison.Ordinal);
+        Assert.Contains("RU", Hop(blocked), StringComparison.Ordinal);
+        Assert.Equal("Error from cloudfront", blocked.Headers.GetValues("X-Cache").Single());
+        Assert.Contains("configured to block access from your country", await blocked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(EdgeChains.HelloBody, await allowed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.OK, unplaced.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_allow_list_serves_only_its_countries()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateFullChainAsync(sandbox, restrictions: CloudFrontDocuments.GeoRestrictions("whitelist", "DE", "FR"));
+
+        using var listed = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "FR");
+        using var other = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "US");
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.StartsWith("distribution:", Hop(other), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lifting_the_restriction_serves_the_country_again()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateFullChainAsync(sandbox, restrictions: CloudFrontDocuments.GeoRestrictions("whitelist", "DE"));
+        using var lifted = await sandbox.CloudFrontAsync(HttpMethod.Put, $"/2020-05-31/distribution/{chain.DistributionId}/config",
+            CloudFrontDocuments.DistributionConfig("edge-ref", chain.Host, chain.VpcOriginId, chain.Alb.DnsName, restrictions: CloudFrontDocuments.GeoRestrictions("none")),
+            chain.DistributionETag);
+        Assert.Equal(HttpStatusCode.OK, lifted.StatusCode);
+
+        using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "US");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Germany")]
+    [InlineData("D1")]
+    public async Task A_viewer_country_that_is_no_country_code_is_refused(string country)
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+
+        using var response = await EdgeChains.ViewerGetAsync(sandbox, SandboxSeed.DemoApiHostName, viewerCountry: country);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("X-Sandbox-Viewer-Country", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     private static string Hop(HttpResponseMessage response) => response.Headers.GetValues(FailedHop).Single();
 
 }

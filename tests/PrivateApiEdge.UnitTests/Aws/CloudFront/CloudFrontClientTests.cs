@@ -194,6 +194,64 @@ public sealed class CloudFrontClientTests : IDisposable
         Assert.Equal("TLSv1.2_2021", config.DistributionConfig.Config.ViewerCertificate?.MinimumProtocolVersion);
     }
 
+    [Theory]
+    [InlineData("whitelist", new[] { "DE", "FR" })]
+    [InlineData("blacklist", new[] { "RU" })]
+    [InlineData("none", new string[0])]
+    public async Task A_geo_restriction_is_sent_between_the_viewer_certificate_and_the_web_acl_as_the_model_orders_it(string type, string[] countries)
+    {
+        Respond(HttpStatusCode.Created, CloudFrontSamples.Distribution(), ("ETag", "E1DIST"));
+        var config = NewConfig() with
+        {
+            Restrictions = new Restrictions(new GeoRestriction { RestrictionType = type, Items = countries }),
+            WebAclId = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/0d3e0000-0000-4000-8000-000000000001",
+        };
+
+        await _client.CreateDistributionWithTagsAsync(new CreateDistributionWithTagsRequest(config, []), Ct);
+
+        AssertConforms("CreateDistributionWithTags");
+        var sent = System.Xml.Linq.XElement.Parse(_pipeline.Transport.OnlyRequest.Body!).Element(System.Xml.Linq.XName.Get("DistributionConfig", CloudFrontSamples.Ns))!;
+        var names = sent.Elements().Select(e => e.Name.LocalName).ToList();
+        Assert.Equal(names.IndexOf("ViewerCertificate") + 1, names.IndexOf("Restrictions"));
+        Assert.Equal(names.IndexOf("Restrictions") + 1, names.IndexOf("WebACLId"));
+        var expected = System.Xml.Linq.XElement.Parse(CloudFrontSamples.GeoRestrictions(type, countries).Replace("<Restrictions>", $"<Restrictions xmlns=\"{CloudFrontSamples.Ns}\">", StringComparison.Ordinal));
+        Assert.Equal(expected.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), sent.Element(System.Xml.Linq.XName.Get("Restrictions", CloudFrontSamples.Ns))!.ToString(System.Xml.Linq.SaveOptions.DisableFormatting));
+    }
+
+    [Fact]
+    public void A_config_without_restrictions_leaves_the_element_out()
+    {
+        var xml = DistributionConfigDocument.FromConfig(NewConfig()).ToXml();
+
+        Assert.Null(xml.Element(System.Xml.Linq.XName.Get("Restrictions", CloudFrontSamples.Ns)));
+    }
+
+    [Fact]
+    public async Task GetDistributionConfig_reads_the_geo_restriction_back()
+    {
+        var body = CloudFrontSamples.DistributionConfig(restrictions: CloudFrontSamples.GeoRestrictions("blacklist", "KP", "IR"));
+        Model.Operation("GetDistributionConfig").AssertResponseConforms(body);
+        Respond(HttpStatusCode.OK, body, ("ETag", "E6"));
+
+        var config = await _client.GetDistributionConfigAsync(new GetDistributionConfigRequest("E2QWRUHAPOMQZL"), Ct);
+
+        var geo = config.DistributionConfig.Config.Restrictions?.GeoRestriction;
+        Assert.Equal("blacklist", geo?.RestrictionType);
+        Assert.Equal(["KP", "IR"], geo?.Items);
+    }
+
+    [Fact]
+    public async Task An_unrestricted_config_reads_back_as_restriction_type_none()
+    {
+        Respond(HttpStatusCode.OK, CloudFrontSamples.DistributionConfig(), ("ETag", "E6"));
+
+        var config = await _client.GetDistributionConfigAsync(new GetDistributionConfigRequest("E2QWRUHAPOMQZL"), Ct);
+
+        var geo = config.DistributionConfig.Config.Restrictions?.GeoRestriction;
+        Assert.Equal(GeoRestrictionType.None, geo?.RestrictionType);
+        Assert.Empty(geo!.Items);
+    }
+
     [Fact]
     public async Task Disabling_round_trips_every_element_of_the_config_and_sends_if_match()
     {

@@ -177,6 +177,50 @@ public sealed class DeploymentFormValidatorTests
     }
 
     [Theory]
+    [InlineData(GeoRestrictionKind.Allow, "DE, FR", null)]
+    [InlineData(GeoRestrictionKind.Block, "ru;kp ir", null)]
+    [InlineData(GeoRestrictionKind.None, "", null)]
+    [InlineData(GeoRestrictionKind.None, "DE", "Choose allow or block")]
+    [InlineData(GeoRestrictionKind.Allow, "  ", "at least one")]
+    [InlineData(GeoRestrictionKind.Allow, "DE, Germany", "'Germany' is not an ISO 3166-1 alpha-2 country code")]
+    [InlineData(GeoRestrictionKind.Allow, "D", "'D' is not an ISO 3166-1 alpha-2")]
+    [InlineData(GeoRestrictionKind.Allow, "D3", "'D3' is not an ISO 3166-1 alpha-2")]
+    [InlineData(GeoRestrictionKind.Block, "XX", "'XX' is not an assigned")]
+    [InlineData(GeoRestrictionKind.Block, "uk", "use GB")]
+    [InlineData(GeoRestrictionKind.Allow, "DE, FR, de", "'DE' appears twice")]
+    [InlineData(GeoRestrictionKind.Allow, "<b>DE</b>", "Markup")]
+    public void Geo_restriction_countries_are_assigned_iso_codes_listed_once(GeoRestrictionKind kind, string countries, string? error)
+    {
+        var message = DeploymentFormValidator.GeoRestrictionCountries(kind, countries);
+
+        if (error is null)
+        {
+            Assert.Null(message);
+        }
+        else
+        {
+            Assert.Contains(error, message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Geo_restriction_countries_have_a_maximum_beyond_which_the_other_list_is_shorter()
+    {
+        var codes = IsoCountryCodes.All.Order(StringComparer.Ordinal).ToList();
+
+        Assert.Null(DeploymentFormValidator.GeoRestrictionCountries(GeoRestrictionKind.Allow, string.Join(",", codes.Take(DeploymentFormValidator.MaxGeoRestrictionCountries))));
+        Assert.Contains("switch to block and list the countries to shut out instead", DeploymentFormValidator.GeoRestrictionCountries(
+            GeoRestrictionKind.Allow, string.Join(",", codes.Take(DeploymentFormValidator.MaxGeoRestrictionCountries + 1))), StringComparison.Ordinal);
+        Assert.Equal(249, codes.Count);
+    }
+
+    [Fact]
+    public void Country_codes_are_upper_cased_and_deduplicated_in_typed_order()
+    {
+        Assert.Equal(["FR", "DE", "AT"], DeploymentFormValidator.CountryCodes(" fr, De;de\nAT "));
+    }
+
+    [Theory]
     [InlineData("team=payments\ncost-center=42", null)]
     [InlineData("aws:owner=me", "reserved")]
     [InlineData("privateapiedge:step=x", "reserved")]

@@ -71,8 +71,20 @@ public sealed class DeploymentPlannerTests
         var plan = DeploymentPlanner.Build(model).ToDictionary(s => s.Key);
 
         Assert.Contains(plan["distribution"].Actions, a => a.Contains("IPv6", StringComparison.Ordinal));
-        Assert.Contains("Allow only DE, FR", plan["distribution"].Actions);
+        Assert.Contains("Geo restriction: allow only DE, FR (CloudFront answers 403 to every other country)", plan["distribution"].Actions);
         Assert.StartsWith("UPSERT alias A and AAAA records api.demo.example.com", plan["dns-records"].Actions[0], StringComparison.Ordinal);
         Assert.Contains(plan["dns-records"].Actions, a => a.Contains("replaced", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_block_list_is_planned_upper_cased_and_once_per_country()
+    {
+        var model = Model();
+        model.GeoRestriction = GeoRestrictionKind.Block;
+        model.GeoRestrictionCountries = "ru kp";
+
+        var plan = DeploymentPlanner.Build(model).ToDictionary(s => s.Key);
+
+        Assert.Contains("Geo restriction: block RU, KP (CloudFront answers 403 there)", plan["distribution"].Actions);
     }
 }

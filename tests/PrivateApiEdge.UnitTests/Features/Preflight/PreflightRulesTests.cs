@@ -211,11 +211,13 @@ public sealed class PreflightRulesTests
     }
 
     [Fact]
-    public void A_geo_restriction_is_refused_rather_than_silently_ignored()
+    public void A_geo_restriction_passes_preflight_now_that_the_distribution_applies_it()
     {
         var request = Request() with { GeoRestriction = new GeoRestriction(GeoRestrictionType.Allow, ["DE", "FR"]) };
 
-        Assert.Equal("geo-restriction", SingleFailure(request, GoodFacts()).Check);
+        var report = PreflightEvaluator.Evaluate(request, GoodFacts());
+
+        Assert.True(report.Passed, string.Join("; ", report.Failures.Select(f => f.Message)));
     }
 
     private static PreflightFinding SingleFailure(DeploymentRequest request, PreflightFacts facts)

@@ -1,12 +1,15 @@
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Features.Deployments;
+using CloudFrontGeoRestriction = PrivateApiEdge.Web.Aws.CloudFront.GeoRestriction;
+using CloudFrontGeoRestrictionType = PrivateApiEdge.Web.Aws.CloudFront.GeoRestrictionType;
 
 namespace PrivateApiEdge.Web.Features.Provisioning.Steps;
 
 /// <summary>
 /// The distribution: the user's domain and us-east-1 cert (TLSv1.2_2021, SNI), http2and3, https-only, one VPC
-/// origin for the ALB, the chosen cache policy and AllViewer (so API Gateway sees the viewer's Host). Deployed.
+/// origin for the ALB, the chosen cache policy and AllViewer (so API Gateway sees the viewer's Host), the optional
+/// web ACL and geo restriction. Deployed.
 /// </summary>
 public sealed class DistributionStep : IProvisioningStep
 {
@@ -100,9 +103,19 @@ public sealed class DistributionStep : IProvisioningStep
                 SslSupportMethod = "sni-only",
                 MinimumProtocolVersion = "TLSv1.2_2021",
             },
+            Restrictions = new Restrictions(GeoRestrictionOf(request.GeoRestriction)),
             WebAclId = request.WebAclArn,
             HttpVersion = "http2and3",
             IsIpv6Enabled = request.EnableIpv6,
         };
     }
+
+    /// <summary>The deployment's restriction in CloudFront's terms; always sent, <c>none</c> when the user chose none.</summary>
+    public static CloudFrontGeoRestriction GeoRestrictionOf(Deployments.GeoRestriction? restriction) => restriction is null
+        ? CloudFrontGeoRestriction.None
+        : new CloudFrontGeoRestriction
+        {
+            RestrictionType = restriction.Type == Deployments.GeoRestrictionType.Allow ? CloudFrontGeoRestrictionType.Whitelist : CloudFrontGeoRestrictionType.Blacklist,
+            Items = [.. restriction.CountryCodes.Select(code => code.ToUpperInvariant()).Distinct(StringComparer.Ordinal)],
+        };
 }

@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PrivateApiEdge.Web.Data;
+using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Provisioning;
+
+namespace PrivateApiEdge.IntegrationTests.EndToEnd;
+
+/// <summary>The dashboard's columns at the two widths the issue names, over rows seeded straight into the database.</summary>
+[Collection(BrowserTests.Name)]
+public sealed partial class DashboardLayoutTests
+{
+    private static readonly string[] AllColumns = ["Name", "Status", "Owner", "Domain", "Region", "Created", "Updated", "Duration"];
+    private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly BrowserFixture _browser;
+
+    public DashboardLayoutTests(BrowserFixture browser) => _browser = browser;
+
+    [Fact]
+    public async Task At_1280px_every_column_shows_without_overflow_and_created_sorts_in_the_database()
+    {
+        var prefix = await SeedAsync();
+        var page = await OpenDashboardAsync(1280, 900, prefix);
+
+        foreach (var column in AllColumns)
+        {
+            await Assertions.Expect(Header(page, column)).ToBeVisibleAsync();
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-1280.png"), FullPage = true });
+        await AssertNoHorizontalOverflowAsync(page);
+        await AssertNoOverlappingHeadersAsync(page);
+        // Newest update first by default: the deployment created first was updated last.
+        Assert.Equal("Created 2026-11-02 09:00:00 UTC", await page.GetByTestId("created-at").First.GetAttributeAsync("title"));
+        Assert.Equal("Nov 2, 09:00", await page.GetByTestId("created-at").First.InnerTextAsync());
+
+        await Header(page, "Created").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("created-at").First).ToHaveAttributeAsync("datetime", "2026-11-02T09:00:00Z");
+        var ascending = await CreatedTimesAsync(page);
+        await Header(page, "Created").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("created-at").First).ToHaveAttributeAsync("datetime", "2026-11-02T09:05:00Z");
+        var descending = await CreatedTimesAsync(page);
+
+        Assert.Equal(ascending.Order(StringComparer.Ordinal), ascending);
+        Assert.Equal(ascending.AsEnumerable().Reverse(), descending);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task At_390px_the_rows_stack_without_horizontal_scrolling_and_keep_name_status_domain_and_updated()
+    {
+        var prefix = await SeedAsync();
+        var page = await OpenDashboardAsync(390, 844, prefix);
+
+        var first = page.Locator("[data-testid=deployments-grid] tbody tr").First;
+        await Assertions.Expect(first.Locator("td.col-name")).ToBeVisibleAsync();
+        await Assertions.Expect(first.Locator("td.col-status")).ToBeVisibleAsync();
+        await Assertions.Expect(first.Locator("td.col-domain")).ToBeVisibleAsync();
+        await Assertions.Expect(first.GetByTestId("updated-at")).ToBeVisibleAsync();
+        await Assertions.Expect(first.Locator("td.col-region")).ToBeHiddenAsync();
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"the dashboard is {scrollWidth}px wide in a 390px window");
+        var button = await page.GetByTestId("new-deployment").BoundingBoxAsync();
+        Assert.True(button is not null && button.X >= 0 && button.X + button.Width <= 390, $"the New deployment button sticks out: {button?.X}+{button?.Width}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-390.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> OpenDashboardAsync(int width, int height, string prefix)
+    {
+        var page = await _browser.NewPageAsync(width, height);
+        await page.GotoAsync("/deployments");
+        await BrowserFixture.WaitForInteractiveCircuitAsync(page);
+        await page.GetByTestId("deployments-search").Locator("input").FillAsync(prefix);
+        await Assertions.Expect(page.Locator("[data-testid=deployments-grid] tbody tr")).ToHaveCountAsync(6, new() { Timeout = 10_000 });
+        return page;
+    }
+
+    private static ILocator Header(IPage page, string title) =>
+        page.Locator("[data-testid=deployments-grid] thead th").Filter(new() { HasTextRegex = new Regex($"^\\s*{title}\\s*$") });
+
+    private static Task<string[]> CreatedTimesAsync(IPage page) =>
+        page.GetByTestId("created-at").EvaluateAllAsync<string[]>("times => times.map(t => t.getAttribute('datetime'))");
+
+    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
+    {
+        var overflow = await page.EvaluateAsync<int[]>(
+            "() => { const c = document.querySelector('[data-testid=deployments-grid] .mud-table-container'); return [c.scrollWidth, c.clientWidth, document.documentElement.scrollWidth, window.innerWidth]; }");
+        var widths = await page.Locator("[data-testid=deployments-grid] thead th").EvaluateAllAsync<string[]>(
+            "cells => cells.map(c => `${c.innerText.trim() || '(actions)'} ${Math.round(c.getBoundingClientRect().width)}px`)");
+        Assert.True(overflow[0] <= overflow[1], $"the grid scrolls sideways: {overflow[0]}px of content in {overflow[1]}px ({string.Join(", ", widths)})");
+        Assert.True(overflow[2] <= overflow[3], $"the page scrolls sideways: {overflow[2]}px in a {overflow[3]}px window");
+    }
+
+    private static async Task AssertNoOverlappingHeadersAsync(IPage page)
+    {
+        var boxes = await page.Locator("[data-testid=deployments-grid] thead th").EvaluateAllAsync<double[][]>(
+            "cells => cells.map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })");
+        for (var i = 1; i < boxes.Length; i++)
+        {
+            Assert.True(boxes[i][0] >= boxes[i - 1][1] - 0.5, $"header {i} starts at {boxes[i][0]} before header {i - 1} ends at {boxes[i - 1][1]}");
+        }
+    }
+
+    /// <summary>Six deployments with long names and domains, created a minute apart and updated in the opposite order.</summary>
+    private async Task<string> SeedAsync()
+    {
+        var prefix = $"lay{Guid.NewGuid():N}"[..9];
+        var factory = _browser.Portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var name = $"{prefix}-payments-api-{i}";
+            var request = new DeploymentRequest
+            {
+                Name = name,
+                DomainName = $"{name}.platform-team.demo.example.com",
+                Region = i % 2 == 0 ? "eu-west-1" : "ap-southeast-2",
+                VpcId = "vpc-0123456789abcdef0",
+                SubnetIds = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+                CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555",
+                RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-666666666666",
+                HostedZoneId = "Z0123456789ABCDEFGHIJ",
+            };
+            var deployment = Deployment.Create(Guid.NewGuid(), request, "platform.engineer@example.com", StepPlan.Provisioning.Select(s => s.Name), Start.AddMinutes(i));
+            db.Deployments.Add(deployment);
+            ids.Add(deployment.Id);
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        DeploymentStatus[] statuses = [DeploymentStatus.Succeeded, DeploymentStatus.Failed, DeploymentStatus.Provisioning, DeploymentStatus.TornDown, DeploymentStatus.TeardownFailed, DeploymentStatus.Pending];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var id = ids[i];
+            var status = statuses[i];
+            var updated = Start.AddHours(2).AddMinutes(-i);
+            await db.Deployments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, status)
+                .SetProperty(d => d.UpdatedAt, updated), TestContext.Current.CancellationToken);
+        }
+
+        return prefix;
+    }
+}
