@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PrivateApiEdge.Web.Aws;
+
+namespace PrivateApiEdge.Benchmarks;
+
+/// <summary>
+/// The real portal (its Program, configuration, Hangfire server, engine and progress feed) in this process, on
+/// fresh database files, pointed at a sandbox: the external process when given, else the in-process one.
+/// </summary>
+public sealed class BenchmarkPortal(IReadOnlyDictionary<string, string?> settings, Uri? externalSandbox) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
+
+    /// <summary>Settings for a portal that processes jobs with its defaults, over SQLite files in <paramref name="dataDirectory"/>.</summary>
+    public static Dictionary<string, string?> SqliteSettings(string dataDirectory, string profile) => new(StringComparer.Ordinal)
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}",
+        ["BackgroundJobs:SqliteConnectionString"] = Path.Combine(dataDirectory, "hangfire.db"),
+        ["Aws:Mode"] = "Sandbox",
+        ["Sandbox:LatencyProfile"] = profile,
+        ["Sandbox:StateFile"] = "",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Hangfire"] = "Error",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Benchmark");
+        builder.UseStaticWebAssets();
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (externalSandbox is not null)
+        {
+            builder.ConfigureServices(services =>
+            {
+                // Replace the in-process sandbox with the external one: same sandbox mode, other process.
+                var inProcess = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "InProcessSandboxService").ToList();
+                foreach (var descriptor in inProcess)
+                {
+                    services.Remove(descriptor);
+                }
+
+                var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+                endpoint.SetBaseAddress(externalSandbox);
+                services.AddSingleton(endpoint);
+            });
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold a file for a moment; a leftover temp folder is harmless.
+            }
+        }
+    }
+}
