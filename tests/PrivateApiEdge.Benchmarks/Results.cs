@@ -41,6 +41,7 @@ public sealed record LoadRun(
     List<CallWindowPeak> PeaksInLimitWindows,
     int TotalAwsCalls,
     int ThrottledOrFailedCalls,
+    Dictionary<string, int> FailedCallsByOperation,
     string LoadBefore,
     string LoadAfter);
 
