@@ -13,6 +13,20 @@ namespace PrivateApiEdge.Benchmarks;
 /// </summary>
 public sealed class BenchmarkPortal(IReadOnlyDictionary<string, string?> settings, Uri? externalSandbox) : WebApplicationFactory<Program>
 {
+    static BenchmarkPortal()
+    {
+        // WebApplicationFactory guesses the portal's content root from the working directory; name it instead, so
+        // the benchmark runs from anywhere (the variable is the factory's documented override).
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "PrivateApiEdge.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))
+                ?? throw new InvalidOperationException("Run the benchmark from the repository's build output (PrivateApiEdge.sln not found above it).");
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRIVATEAPIEDGE_WEB", Path.Combine(root, "src", "PrivateApiEdge.Web"));
+    }
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
 
     /// <summary>Settings for a portal that processes jobs with its defaults, over SQLite files in <paramref name="dataDirectory"/>.</summary>
