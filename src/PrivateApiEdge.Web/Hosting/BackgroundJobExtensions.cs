@@ -1,5 +1,8 @@
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using PrivateApiEdge.Web.Data;
 
@@ -19,27 +22,18 @@ public static class BackgroundJobExtensions
         var storage = options.Storage
             ?? (database.Provider == DatabaseProvider.Postgres ? BackgroundJobStorage.Postgres : BackgroundJobStorage.Sqlite);
 
-        builder.Services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (storage == BackgroundJobStorage.InMemory)
-            {
-                config.UseInMemoryStorage();
-            }
-            else if (storage == BackgroundJobStorage.Postgres)
-            {
-                config.UsePostgreSqlStorage(
-                    postgres => postgres.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = options.QueuePollInterval });
-            }
-            else
-            {
-                var path = SqliteConnectionStrings.RootedFilePath(options.SqliteConnectionString, builder.Environment.ContentRootPath);
-                config.UseSQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = options.QueuePollInterval });
-            }
-        });
+        // This host's own storage and activator, registered before AddHangfire (which only falls back to the
+        // process-wide JobStorage.Current / JobActivator.Current, read whenever the singleton is first resolved):
+        // with several hosts in one process (tests, tools) a late resolution would otherwise pick another host's
+        // storage and enqueue into it, or run our jobs in another host's container.
+        var sqlitePath = SqliteConnectionStrings.RootedFilePath(options.SqliteConnectionString, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(storage, options, database.ConnectionString, sqlitePath));
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
 
         // A web-only instance never processes jobs, whatever BackgroundJobs:RunServer says.
         if (options.RunServer && InstanceRoles.Of(builder.Configuration) != InstanceRole.Web)
@@ -52,6 +46,32 @@ public static class BackgroundJobExtensions
         }
 
         return builder;
+    }
+
+    private static JobStorage CreateStorage(BackgroundJobStorage storage, BackgroundJobsOptions options, string connectionString, string sqlitePath)
+    {
+        switch (storage)
+        {
+            case BackgroundJobStorage.InMemory:
+                return new InMemoryStorage();
+            case BackgroundJobStorage.Postgres:
+                var postgres = new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = options.QueuePollInterval,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                    UseSlidingInvisibilityTimeout = true,
+                    EnableLongPolling = options.EnableLongPolling,
+                };
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, postgres), postgres);
+            default:
+                return new SQLiteStorage(sqlitePath, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = options.QueuePollInterval,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                });
+        }
     }
 
     public static WebApplication MapBackgroundJobsDashboard(this WebApplication app)

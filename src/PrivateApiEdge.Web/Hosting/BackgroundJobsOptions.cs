@@ -28,6 +28,20 @@ public sealed class BackgroundJobsOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// PostgreSQL storage only: workers wait on LISTEN/NOTIFY, so a job enqueued by any instance (a Deploy click on a
+    /// web instance) starts on a worker instance at once instead of at its next queue poll.
+    /// </summary>
+    public bool EnableLongPolling { get; set; } = true;
+
+    /// <summary>
+    /// How long a job taken by a worker that stopped heartbeating stays invisible to the others: a worker that dies
+    /// mid-job leaves the job to another instance after this (Hangfire's default). PostgreSQL storage keeps it
+    /// sliding while the worker lives, so a short value never runs a long job twice.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Path of the Hangfire SQLite file, relative to the content root unless rooted.</summary>
     [Required]
     public string SqliteConnectionString { get; set; } = "App_Data/hangfire.db";

@@ -1,24 +1,31 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
 namespace PrivateApiEdge.IntegrationTests.Provisioning;
 
-/// <summary>The whole portal host (Development: DI validated on build), its Hangfire server and in-process sandbox.</summary>
+/// <summary>
+/// The whole portal host (Development: DI validated on build), its Hangfire server on persistent storage and the
+/// in-process sandbox. Follows the suite's database switch: SQLite files, or PostgreSQL for the portal and Hangfire.
+/// </summary>
 public sealed class PortalProvisioningTests
 {
     [Fact]
     public async Task Through_the_portal_host_a_deployment_is_preflighted_provisioned_by_hangfire_tested_and_torn_down()
     {
         var database = Path.Combine(Path.GetTempPath(), $"pae-portal-{Guid.NewGuid():N}.db");
+        var jobs = Path.Combine(Path.GetTempPath(), $"pae-portal-jobs-{Guid.NewGuid():N}.db");
+        var postgres = TestDatabase.IsPostgres ? TestDatabase.CreatePostgresDatabase() : null;
         try
         {
             await using var portal = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host
                 .UseEnvironment("Development")
-                .UseSetting("Database:ConnectionString", $"Data Source={database};Pooling=False")
-                .UseSetting("BackgroundJobs:Storage", "InMemory")
+                .UseSetting("Database:Provider", postgres is null ? "Sqlite" : "Postgres")
+                .UseSetting("Database:ConnectionString", postgres ?? $"Data Source={database};Pooling=False")
+                .UseSetting("BackgroundJobs:SqliteConnectionString", jobs)
                 .UseSetting("BackgroundJobs:RunServer", "true")
                 .UseSetting("Aws:Mode", "Sandbox")
                 .UseSetting("Sandbox:LatencyProfile", "instant")
@@ -48,6 +55,11 @@ public sealed class PortalProvisioningTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             File.Delete(database);
+            File.Delete(jobs);
+            if (postgres is not null)
+            {
+                TestDatabase.DropPostgresDatabase(postgres);
+            }
         }
     }
 

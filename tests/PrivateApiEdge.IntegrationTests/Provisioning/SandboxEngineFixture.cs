@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Sandbox.Core.Faults;
 using PrivateApiEdge.Sandbox.Seed;
@@ -21,8 +22,9 @@ namespace PrivateApiEdge.IntegrationTests.Provisioning;
 
 /// <summary>
 /// The real engine and real steps over the real AWS clients, talking SigV4 over loopback HTTP to the sandbox, with
-/// a real SQLite file. The engine's clock is fake so waits are jumped over instead of slept through; the AWS
-/// layer keeps the real clock (signatures carry real time).
+/// a real SQLite file, or a PostgreSQL database of its own when the suite runs on PostgreSQL. The engine's clock is
+/// fake so waits are jumped over instead of slept through; the AWS layer keeps the real clock (signatures carry
+/// real time).
 /// </summary>
 public sealed class SandboxEngineFixture : IAsyncDisposable
 {
@@ -31,6 +33,7 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
     private SandboxHost _sandbox = null!;
     private ServiceProvider _services = null!;
     private HttpClient _control = null!;
+    private string? _postgres;
 
     public FakeTimeProvider EngineTime { get; } = new(DateTimeOffset.UtcNow);
 
@@ -45,11 +48,23 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddSingleton(endpoint)
-            .AddDbContextFactory<SqlitePortalDbContext>(db => db
-                .UseSqlite($"Data Source={fixture._databasePath};Pooling=False;Default Timeout=30")
-                .AddInterceptors(new DelegatingSaveInterceptor(fixture._interceptors)))
-            .AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+            .AddSingleton(endpoint);
+        if (TestDatabase.IsPostgres)
+        {
+            fixture._postgres = TestDatabase.CreatePostgresDatabase();
+            services.AddDbContextFactory<PostgresPortalDbContext>(db => db
+                    .UseNpgsql(fixture._postgres)
+                    .AddInterceptors(new DelegatingSaveInterceptor(fixture._interceptors)))
+                .AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<PostgresPortalDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqlitePortalDbContext>(db => db
+                    .UseSqlite($"Data Source={fixture._databasePath};Pooling=False;Default Timeout=30")
+                    .AddInterceptors(new DelegatingSaveInterceptor(fixture._interceptors)))
+                .AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+        }
+
         services.AddOptions<AwsOptions>();
         services.AddAwsAccessLayer();
         services.AddProvisioningServices();
@@ -181,6 +196,11 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         await _services.DisposeAsync();
         await _sandbox.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            TestDatabase.DropPostgresDatabase(_postgres);
+        }
+
         if (File.Exists(_databasePath))
         {
             File.Delete(_databasePath);

@@ -9,6 +9,13 @@ namespace PrivateApiEdge.Web.Features.Provisioning;
 /// With <see cref="ProvisioningOptions.PreciseWakeUp"/> an in-process timer also enqueues it at the exact due time;
 /// the scheduled job stays as the durable fallback.
 /// </summary>
+/// <remarks>
+/// Hangfire keeps a scheduled job's due time in whole seconds (truncated), so a job scheduled for 10.7 s is queued
+/// as soon as its poller ticks after 10.0 s. An advance that runs before the wait it was scheduled for finds
+/// nothing due and, the wake being scheduled already, schedules nothing: the deployment would stall for good.
+/// So the job is scheduled for the next whole second and carries its due time; a run that still comes early
+/// (clocks of several instances disagree) puts itself back instead of advancing.
+/// </remarks>
 public sealed class AdvanceDeploymentJob(
     ProvisioningEngine engine,
     IBackgroundJobClient jobs,
@@ -17,6 +24,19 @@ public sealed class AdvanceDeploymentJob(
     DeploymentWakeUps? wakeUps = null,
     IOptions<ProvisioningOptions>? options = null)
 {
+    /// <summary>The scheduled form: advances only once <paramref name="dueAt"/> has passed on this instance's clock.</summary>
+    public async Task RunAsync(Guid deploymentId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() < dueAt)
+        {
+            logger.LogDebug("Advance of deployment {DeploymentId} ran before its due time {DueAt}; scheduled again", deploymentId, dueAt);
+            Schedule(deploymentId, dueAt);
+            return;
+        }
+
+        await RunAsync(deploymentId, cancellationToken);
+    }
+
     public async Task RunAsync(Guid deploymentId, CancellationToken cancellationToken)
     {
         var result = await engine.AdvanceAsync(deploymentId, cancellationToken);
@@ -44,7 +64,7 @@ public sealed class AdvanceDeploymentJob(
             }
             else
             {
-                jobs.Schedule<AdvanceDeploymentJob>(job => job.RunAsync(deploymentId, CancellationToken.None), delay);
+                Schedule(deploymentId, wakeAt);
                 if (wakeUps is not null && (options?.Value.PreciseWakeUp ?? true))
                 {
                     wakeUps.WakeAt(deploymentId, wakeAt);
@@ -52,4 +72,14 @@ public sealed class AdvanceDeploymentJob(
             }
         }
     }
+
+    /// <summary>The next whole second at or after <paramref name="at"/>: Hangfire's second-granular schedule never queues it early.</summary>
+    internal static DateTimeOffset ScheduleTime(DateTimeOffset at)
+    {
+        var remainder = at.UtcTicks % TimeSpan.TicksPerSecond;
+        return remainder == 0 ? at : at.AddTicks(TimeSpan.TicksPerSecond - remainder);
+    }
+
+    private void Schedule(Guid deploymentId, DateTimeOffset dueAt) =>
+        jobs.Schedule<AdvanceDeploymentJob>(job => job.RunAsync(deploymentId, dueAt, CancellationToken.None), ScheduleTime(dueAt));
 }

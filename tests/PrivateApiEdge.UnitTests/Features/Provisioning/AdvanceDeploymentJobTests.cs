@@ -30,7 +30,88 @@ public sealed class AdvanceDeploymentJobTests
         Assert.Equal(nameof(AdvanceDeploymentJob.RunAsync), scheduled.Method.Name);
         Assert.Equal(id, scheduled.Args[0]);
         var schedule = Assert.IsType<ScheduledState>(state);
-        Assert.InRange(schedule.EnqueueAt - schedule.ScheduledAt, TimeSpan.FromSeconds(44), TimeSpan.FromSeconds(46));
+        Assert.InRange(schedule.EnqueueAt - harness.Time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(44), TimeSpan.FromSeconds(46));
+    }
+
+    [Fact]
+    public async Task The_job_is_scheduled_for_the_whole_second_at_or_after_the_wait_and_carries_its_due_time()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        harness.Time.Advance(TimeSpan.FromMilliseconds(300));
+        harness.Behaviors[StepNames.VpcEndpoint].Waits = 1;
+        harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromMilliseconds(10_400);
+        var id = await harness.CreateDeploymentAsync();
+        var jobs = new RecordingJobClient();
+        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+
+        await job.RunAsync(id, TestContext.Current.CancellationToken);
+
+        var (scheduled, state) = Assert.Single(jobs.Jobs);
+        var dueAt = Assert.IsType<DateTimeOffset>(scheduled.Args[1]);
+        Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromMilliseconds(10_400), dueAt);
+        var enqueueAt = Assert.IsType<ScheduledState>(state).EnqueueAt;
+        Assert.Equal(0, enqueueAt.Ticks % TimeSpan.TicksPerSecond);
+        Assert.InRange(enqueueAt, dueAt.UtcDateTime, dueAt.UtcDateTime.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_scheduled_advance_that_runs_before_its_due_time_schedules_itself_again_and_touches_nothing()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        harness.Behaviors[StepNames.VpcEndpoint].Waits = 1;
+        harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(20);
+        var id = await harness.CreateDeploymentAsync();
+        var jobs = new RecordingJobClient();
+        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        await job.RunAsync(id, TestContext.Current.CancellationToken);
+        var dueAt = (DateTimeOffset)Assert.Single(jobs.Jobs).Job.Args[1];
+        var before = await harness.LoadAsync(id);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(19.5));
+        await job.RunAsync(id, dueAt, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, jobs.Jobs.Count);
+        Assert.Equal(dueAt, jobs.Jobs[1].Job.Args[1]);
+        var after = await harness.LoadAsync(id);
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+        Assert.Equal(StepStatus.Waiting, after.Step(DeploymentPhase.Provision, StepNames.VpcEndpoint).Status);
+
+        harness.Time.Advance(TimeSpan.FromSeconds(0.5));
+        await job.RunAsync(id, dueAt, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeploymentStatus.Succeeded, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Waits_shorter_than_a_second_complete_under_a_real_hangfire_server_polling_its_schedule_often()
+    {
+        // Hangfire truncates a scheduled job's due time to the second; with a fast schedule poller an advance
+        // scheduled for x.7 s is queued at x.0 s. Before the job carried its due time, that early run found nothing
+        // due, scheduled nothing, and the deployment stalled for good.
+        await using var harness = await EngineHarness.CreateAsync();
+        foreach (var step in new[] { StepNames.VpcEndpoint, StepNames.LoadBalancer, StepNames.VpcOrigin, StepNames.Distribution })
+        {
+            harness.Behaviors[step].Waits = 2;
+            harness.Behaviors[step].WaitDelay = TimeSpan.FromMilliseconds(700);
+        }
+
+        var storage = new InMemoryStorage();
+        var jobs = new BackgroundJobClient(storage);
+        await using var services = JobServices(harness, jobs);
+        using var server = new BackgroundJobServer(
+            new BackgroundJobServerOptions
+            {
+                WorkerCount = 2,
+                SchedulePollingInterval = TimeSpan.FromMilliseconds(50),
+                Activator = new ServiceProviderJobActivator(services),
+            },
+            storage);
+        var id = await harness.CreateDeploymentAsync();
+
+        jobs.Enqueue<AdvanceDeploymentJob>(job => job.RunAsync(id, CancellationToken.None));
+
+        await Eventually.HoldsAsync(async () => (await harness.LoadAsync(id)).Status == DeploymentStatus.Succeeded,
+            TimeSpan.FromSeconds(60), "the deployment succeeded through eight sub-second waits");
     }
 
     [Fact]
@@ -57,17 +138,7 @@ public sealed class AdvanceDeploymentJobTests
         harness.Behaviors[StepNames.VpcOrigin].WaitDelay = TimeSpan.FromMilliseconds(100);
         var storage = new InMemoryStorage();
         var jobs = new BackgroundJobClient(storage);
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IDbContextFactory<PortalDbContext>>(harness.Database)
-            .AddSingleton<IStepCatalog>(harness.Catalog)
-            .AddSingleton<IDeploymentProgressNotifier>(harness.Notifier)
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(Options.Create(new ProvisioningOptions()))
-            .AddSingleton<IBackgroundJobClient>(jobs)
-            .AddSingleton<ProvisioningEngine>()
-            .AddTransient<AdvanceDeploymentJob>()
-            .BuildServiceProvider();
+        await using var services = JobServices(harness, jobs);
         using var server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
@@ -92,6 +163,19 @@ public sealed class AdvanceDeploymentJobTests
 
         Assert.Equal(ids.Count * StepPlan.Teardown.Count, harness.Cloud.Resources.Count);
     }
+
+    /// <summary>The job's dependencies on the real clock, without precise in-process wake-ups: Hangfire alone drives it.</summary>
+    private static ServiceProvider JobServices(EngineHarness harness, IBackgroundJobClient jobs) => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton<IDbContextFactory<PortalDbContext>>(harness.Database)
+        .AddSingleton<IStepCatalog>(harness.Catalog)
+        .AddSingleton<IDeploymentProgressNotifier>(harness.Notifier)
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton(Options.Create(new ProvisioningOptions()))
+        .AddSingleton(jobs)
+        .AddSingleton<ProvisioningEngine>()
+        .AddTransient<AdvanceDeploymentJob>()
+        .BuildServiceProvider();
 
     private static async Task<int> CountAsync(EngineHarness harness, List<Guid> ids, DeploymentPhase phase, string step, StepStatus status)
     {
