@@ -143,6 +143,7 @@ public static class LoadBenchmark
             all.GroupBy(c => $"{c.Service}:{c.Operation}", StringComparer.Ordinal).ToDictionary(g => g.Key, g => PeakInWindow(g, 1), StringComparer.Ordinal),
             all.GroupBy(c => c.Service, StringComparer.Ordinal).ToDictionary(g => g.Key, g => PeakInWindow(g, 1), StringComparer.Ordinal),
             PublishedLimits.Select(l => new CallWindowPeak(l.Api, PeakInWindow(all.Where(c => Matches(c, l.Api)), l.WindowSeconds), l.WindowSeconds)).ToList(),
+            PublishedLimits.Select(l => new CallWindowPeak(l.Api, PeakInWindow(all.Where(c => c.Succeeded && Matches(c, l.Api)), l.WindowSeconds), l.WindowSeconds)).ToList(),
             all.Length,
             all.Count(c => !c.Succeeded),
             all.Where(c => !c.Succeeded).GroupBy(c => $"{c.Service}:{c.Operation} {c.ErrorCode ?? c.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture)}", StringComparer.Ordinal)

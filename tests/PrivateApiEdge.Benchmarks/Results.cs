@@ -39,6 +39,7 @@ public sealed record LoadRun(
     Dictionary<string, int> PeakCallsPerSecondByOperation,
     Dictionary<string, int> PeakCallsPerSecondByService,
     List<CallWindowPeak> PeaksInLimitWindows,
+    List<CallWindowPeak> AcceptedPeaksInLimitWindows,
     int TotalAwsCalls,
     int ThrottledOrFailedCalls,
     Dictionary<string, int> FailedCallsByOperation,
