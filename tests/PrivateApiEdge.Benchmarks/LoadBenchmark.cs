@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
@@ -35,7 +36,10 @@ public static class LoadBenchmark
     {
         const string Profile = "fast";
         var loadBefore = Machine.LoadAverage();
-        await using var sandbox = await SandboxProcess.StartAsync(Profile, cancellationToken);
+        // Each deployment's ALB and VPC origin take an address in each of its subnets: the demo VPC's three /24
+        // subnets hold fewer than 190 deployments (as in AWS), so the sandbox seeds more and the load spreads over them.
+        const int ExtraSubnets = 12;
+        await using var sandbox = await SandboxProcess.StartAsync(Profile, cancellationToken, ExtraSubnets);
         var dataDirectory = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
         var settings = BenchmarkPortal.SqliteSettings(dataDirectory, Profile);
         foreach (var (key, value) in extraSettings)
@@ -85,7 +89,10 @@ public static class LoadBenchmark
             var deployments = scope.ServiceProvider.GetRequiredService<DeploymentService>();
             for (var i = 0; i < count; i++)
             {
-                var deployment = await deployments.CreateAsync(ProvisionBenchmark.Request($"l{i:000}"), "bench", cancellationToken);
+                // Consecutive extra subnets lie in different zones, as a deployment's two subnets must.
+                var pair = (2 * i) % ExtraSubnets;
+                var subnets = new[] { SandboxSeed.ExtraSubnetId(pair + 1), SandboxSeed.ExtraSubnetId(pair + 2) };
+                var deployment = await deployments.CreateAsync(ProvisionBenchmark.Request($"l{i:000}", subnets), "bench", cancellationToken);
                 recorder.OpenDeploymentPage(deployment.Id);
                 ids.Add(deployment.Id);
             }

@@ -14,13 +14,13 @@ public static class ProvisionBenchmark
     public static readonly IReadOnlySet<DeploymentStatus> ProvisionEnd = new HashSet<DeploymentStatus> { DeploymentStatus.Succeeded, DeploymentStatus.Failed };
     public static readonly IReadOnlySet<DeploymentStatus> TeardownEnd = new HashSet<DeploymentStatus> { DeploymentStatus.TornDown, DeploymentStatus.TeardownFailed };
 
-    public static DeploymentRequest Request(string name) => new()
+    public static DeploymentRequest Request(string name, IReadOnlyList<string>? subnets = null) => new()
     {
         Name = name,
         DomainName = $"{name}.{SandboxSeed.DemoDomain}",
         Region = SandboxSeed.DefaultRegion,
         VpcId = SandboxSeed.VpcId,
-        SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
+        SubnetIds = subnets?.ToList() ?? [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
         CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
         RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
         HostedZoneId = SandboxSeed.PublicHostedZoneId,

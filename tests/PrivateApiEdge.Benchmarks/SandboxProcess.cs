@@ -22,7 +22,7 @@ public sealed class SandboxProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<SandboxProcess> StartAsync(string profile, CancellationToken cancellationToken)
+    public static async Task<SandboxProcess> StartAsync(string profile, CancellationToken cancellationToken, int extraDemoSubnets = 0)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "PrivateApiEdge.Sandbox.dll");
         var port = FreePort();
@@ -32,7 +32,7 @@ public sealed class SandboxProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", $"--Sandbox:LatencyProfile={profile}", "--Sandbox:StateFile=", "--Logging:LogLevel:Default=Warning" })
+        foreach (var arg in new[] { assembly, "--urls", $"http://127.0.0.1:{port}", $"--Sandbox:LatencyProfile={profile}", "--Sandbox:StateFile=", "--Logging:LogLevel:Default=Warning", $"--Sandbox:ExtraDemoSubnets={extraDemoSubnets}" })
         {
             start.ArgumentList.Add(arg);
         }
