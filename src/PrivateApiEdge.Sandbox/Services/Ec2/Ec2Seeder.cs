@@ -5,7 +5,7 @@ using PrivateApiEdge.Sandbox.State;
 namespace PrivateApiEdge.Sandbox.Services.Ec2;
 
 /// <summary>Plants the demo VPCs, subnets, internet gateways, default security groups and the CloudFront prefix lists.</summary>
-internal sealed class Ec2Seeder(IOptions<SandboxOptions> options) : ISandboxSeeder
+internal sealed class Ec2Seeder(IOptions<SandboxOptions>? options = null) : ISandboxSeeder
 {
     public int Order => 0;
 
@@ -23,7 +23,7 @@ internal sealed class Ec2Seeder(IOptions<SandboxOptions> options) : ISandboxSeed
         AddSubnet(ec2, SandboxSeed.SubnetCId, SandboxSeed.VpcId, SandboxSeed.SubnetCCidr, zones[2], "demo-private-c", now);
         AddInternetGateway(ec2, SandboxSeed.InternetGatewayId, SandboxSeed.VpcId, now);
         AddDefaultSecurityGroup(ec2, SandboxSeed.DefaultSecurityGroupId, SandboxSeed.VpcId, now);
-        for (var i = 1; i <= options.Value.ExtraDemoSubnets; i++)
+        for (var i = 1; i <= (options?.Value.ExtraDemoSubnets ?? 0); i++)
         {
             AddSubnet(ec2, SandboxSeed.ExtraSubnetId(i), SandboxSeed.VpcId, SandboxSeed.ExtraSubnetCidr(i), zones[i % zones.Count], $"demo-extra-{i}", now);
         }
