@@ -11,7 +11,8 @@ namespace PrivateApiEdge.Benchmarks;
 /// The real portal (its Program, configuration, Hangfire server, engine and progress feed) in this process, on
 /// fresh database files, pointed at a sandbox: the external process when given, else the in-process one.
 /// </summary>
-public sealed class BenchmarkPortal(IReadOnlyDictionary<string, string?> settings, Uri? externalSandbox) : WebApplicationFactory<Program>
+/// <remarks>Owns <see cref="DataDirectory"/> (the folder the settings point the databases at) and deletes it when disposed.</remarks>
+public sealed class BenchmarkPortal(string dataDirectory, IReadOnlyDictionary<string, string?> settings, Uri? externalSandbox) : WebApplicationFactory<Program>
 {
     static BenchmarkPortal()
     {
@@ -27,7 +28,9 @@ public sealed class BenchmarkPortal(IReadOnlyDictionary<string, string?> setting
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRIVATEAPIEDGE_WEB", Path.Combine(root, "src", "PrivateApiEdge.Web"));
     }
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
+    public string DataDirectory { get; } = dataDirectory;
+
+    public static string CreateDataDirectory() => Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
 
     /// <summary>Settings for a portal that processes jobs with its defaults, over SQLite files in <paramref name="dataDirectory"/>.</summary>
     public static Dictionary<string, string?> SqliteSettings(string dataDirectory, string profile) => new(StringComparer.Ordinal)
@@ -72,19 +75,33 @@ public sealed class BenchmarkPortal(IReadOnlyDictionary<string, string?> setting
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteDataDirectory();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            try
+            DeleteDataDirectory();
+        }
+    }
+
+    private void DeleteDataDirectory()
+    {
+        try
+        {
+            if (Directory.Exists(DataDirectory))
             {
                 Directory.Delete(DataDirectory, recursive: true);
             }
-            catch (IOException)
-            {
-                // SQLite may still hold a file for a moment; a leftover temp folder is harmless.
-            }
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a file for a moment; a leftover temp folder is harmless.
         }
     }
 }

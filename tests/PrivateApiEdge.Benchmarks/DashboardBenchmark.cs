@@ -18,9 +18,9 @@ public static class DashboardBenchmark
     {
         var loadBefore = Machine.LoadAverage();
         var runs = new List<DashboardRun>();
-        var sqliteDirectory = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
+        var sqliteDirectory = BenchmarkPortal.CreateDataDirectory();
         var sqlite = BenchmarkPortal.SqliteSettings(sqliteDirectory, "instant");
-        runs.AddRange(await MeasureAsync("SQLite", Quiet(sqlite), rows, repetitions, cancellationToken));
+        runs.AddRange(await MeasureAsync("SQLite", sqliteDirectory, Quiet(sqlite), rows, repetitions, cancellationToken));
 
         string? note = null;
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
@@ -35,10 +35,11 @@ public static class DashboardBenchmark
             await ExecuteAsync(server, $"CREATE DATABASE {database}", cancellationToken);
             try
             {
-                var postgres = BenchmarkPortal.SqliteSettings(sqliteDirectory, "instant");
+                var postgresDirectory = BenchmarkPortal.CreateDataDirectory();
+                var postgres = BenchmarkPortal.SqliteSettings(postgresDirectory, "instant");
                 postgres["Database:Provider"] = "Postgres";
                 postgres["Database:ConnectionString"] = connectionString;
-                runs.AddRange(await MeasureAsync("PostgreSQL", Quiet(postgres), rows, repetitions, cancellationToken));
+                runs.AddRange(await MeasureAsync("PostgreSQL", postgresDirectory, Quiet(postgres), rows, repetitions, cancellationToken));
             }
             finally
             {
@@ -58,9 +59,9 @@ public static class DashboardBenchmark
         return settings;
     }
 
-    private static async Task<List<DashboardRun>> MeasureAsync(string provider, Dictionary<string, string?> settings, int rows, int repetitions, CancellationToken cancellationToken)
+    private static async Task<List<DashboardRun>> MeasureAsync(string provider, string dataDirectory, Dictionary<string, string?> settings, int rows, int repetitions, CancellationToken cancellationToken)
     {
-        await using var portal = new BenchmarkPortal(settings, externalSandbox: null);
+        await using var portal = new BenchmarkPortal(dataDirectory, settings, externalSandbox: null);
         var databases = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         var seeding = Stopwatch.StartNew();
         await SeedAsync(databases, rows, cancellationToken);

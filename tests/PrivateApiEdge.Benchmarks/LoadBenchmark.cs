@@ -40,14 +40,14 @@ public static class LoadBenchmark
         // subnets hold fewer than 190 deployments (as in AWS), so the sandbox seeds more and the load spreads over them.
         const int ExtraSubnets = 12;
         await using var sandbox = await SandboxProcess.StartAsync(Profile, cancellationToken, ExtraSubnets);
-        var dataDirectory = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
+        var dataDirectory = BenchmarkPortal.CreateDataDirectory();
         var settings = BenchmarkPortal.SqliteSettings(dataDirectory, Profile);
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;
         }
 
-        await using var portal = new BenchmarkPortal(settings, sandbox.BaseAddress);
+        await using var portal = new BenchmarkPortal(dataDirectory, settings, sandbox.BaseAddress);
         var services = portal.Services;
         var workers = services.GetRequiredService<IOptions<BackgroundJobsOptions>>().Value.WorkerCount;
         using var recorder = new ProgressRecorder(services.GetRequiredService<IDeploymentProgressNotifier>());

@@ -33,14 +33,14 @@ public static class ProvisionBenchmark
         var loadBefore = Machine.LoadAverage();
         var bound = CriticalPath.Compute(Profile);
         await using var sandbox = await SandboxProcess.StartAsync(Profile, cancellationToken);
-        var dataDirectory = Directory.CreateTempSubdirectory("privateapiedge-bench-").FullName;
+        var dataDirectory = BenchmarkPortal.CreateDataDirectory();
         var settings = BenchmarkPortal.SqliteSettings(dataDirectory, Profile);
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;
         }
 
-        await using var portal = new BenchmarkPortal(settings, sandbox.BaseAddress);
+        await using var portal = new BenchmarkPortal(dataDirectory, settings, sandbox.BaseAddress);
         var services = portal.Services;
         using var recorder = new ProgressRecorder(services.GetRequiredService<IDeploymentProgressNotifier>());
         var meter = services.GetRequiredService<AwsCallMeter>();
