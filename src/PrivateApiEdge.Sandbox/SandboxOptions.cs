@@ -23,6 +23,13 @@ public sealed class SandboxOptions
     /// <summary>Faults active from the start (more can be added at run time through <c>POST /_sandbox/faults</c>).</summary>
     public IList<SandboxFaultRule> Faults { get; init; } = [];
 
+    /// <summary>
+    /// More private /24 subnets in the demo VPC (10.20.11.0/24 upwards, spread over its three zones): room for the
+    /// load balancers and VPC origins of hundreds of deployments (three /24 subnets hold fewer than 190).
+    /// </summary>
+    [Range(0, 200)]
+    public int ExtraDemoSubnets { get; set; }
+
     /// <summary>Seed for the random draws of rate-based faults, for reproducible runs; null draws from a shared generator.</summary>
     public int? FaultSeed { get; set; }
 

@@ -47,6 +47,12 @@ public static class SandboxSeed
     public const string SubnetCCidr = "10.20.3.0/24";
     public static readonly IReadOnlyList<string> SubnetIds = [SubnetAId, SubnetBId, SubnetCId];
 
+    /// <summary>Id of the <paramref name="number"/>-th extra demo subnet (<see cref="SandboxOptions.ExtraDemoSubnets"/>).</summary>
+    public static string ExtraSubnetId(int number) => $"subnet-0d3e00000000e{number:x4}";
+
+    /// <summary>CIDR of the <paramref name="number"/>-th extra demo subnet: 10.20.(10 + n).0/24, in zone n mod 3.</summary>
+    public static string ExtraSubnetCidr(int number) => $"10.20.{10 + number}.0/24";
+
     // Trap: DNS hostnames off (private DNS for the execute-api endpoint cannot be enabled). Has an IGW and two subnets.
     public const string VpcWithoutDnsHostnamesId = "vpc-0d3e000000000a002";
     public const string VpcWithoutDnsHostnamesCidr = "10.30.0.0/16";

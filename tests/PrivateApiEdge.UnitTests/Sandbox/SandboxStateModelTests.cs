@@ -132,6 +132,23 @@ public sealed class SandboxStateModelTests
         }
     }
 
+    [Fact]
+    public void Extra_demo_subnets_are_seeded_in_the_demo_vpc_with_consecutive_ones_in_different_zones()
+    {
+        var wrapped = Options.Create(new SandboxOptions { LatencyProfile = "instant", ExtraDemoSubnets = 4 });
+        var world = new SandboxWorld(wrapped, new SandboxLatency(wrapped), [new Ec2Seeder(wrapped), new AcmSeeder(), new Route53Seeder()]);
+
+        var extra = world.Read(w => w.Part<Ec2State>().Subnets.Where(s => s.Id.StartsWith("subnet-0d3e00000000e", StringComparison.Ordinal)).ToList());
+
+        Assert.Equal(4, extra.Count);
+        Assert.All(extra, s => Assert.Equal(SandboxSeed.VpcId, s.VpcId));
+        Assert.Equal(SandboxSeed.ExtraSubnetCidr(1), extra.Single(s => s.Id == SandboxSeed.ExtraSubnetId(1)).CidrBlock);
+        Assert.NotEqual(
+            extra.Single(s => s.Id == SandboxSeed.ExtraSubnetId(1)).AvailabilityZone,
+            extra.Single(s => s.Id == SandboxSeed.ExtraSubnetId(2)).AvailabilityZone);
+        Assert.Equal(SandboxSeed.SubnetIds.Count, SeededEc2().Subnets.Count(s => s.VpcId == SandboxSeed.VpcId));
+    }
+
     private static Ec2State SeededEc2() =>
         World(new SandboxOptions { LatencyProfile = "instant" }).Read(w =>
         {

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.Ec2;
 
 /// <summary>Plants the demo VPCs, subnets, internet gateways, default security groups and the CloudFront prefix lists.</summary>
-internal sealed class Ec2Seeder : ISandboxSeeder
+internal sealed class Ec2Seeder(IOptions<SandboxOptions>? options = null) : ISandboxSeeder
 {
     public int Order => 0;
 
@@ -22,6 +23,10 @@ internal sealed class Ec2Seeder : ISandboxSeeder
         AddSubnet(ec2, SandboxSeed.SubnetCId, SandboxSeed.VpcId, SandboxSeed.SubnetCCidr, zones[2], "demo-private-c", now);
         AddInternetGateway(ec2, SandboxSeed.InternetGatewayId, SandboxSeed.VpcId, now);
         AddDefaultSecurityGroup(ec2, SandboxSeed.DefaultSecurityGroupId, SandboxSeed.VpcId, now);
+        for (var i = 1; i <= (options?.Value.ExtraDemoSubnets ?? 0); i++)
+        {
+            AddSubnet(ec2, SandboxSeed.ExtraSubnetId(i), SandboxSeed.VpcId, SandboxSeed.ExtraSubnetCidr(i), zones[i % zones.Count], $"demo-extra-{i}", now);
+        }
 
         AddVpc(ec2, SandboxSeed.VpcWithoutDnsHostnamesId, SandboxSeed.VpcWithoutDnsHostnamesCidr, "trap-no-dns-hostnames", dnsHostnames: false, now);
         AddSubnet(ec2, SandboxSeed.VpcWithoutDnsHostnamesSubnetAId, SandboxSeed.VpcWithoutDnsHostnamesId, "10.30.1.0/24", zones[0], "trap-no-dns-a", now);

@@ -25,7 +25,8 @@ public sealed class DeploymentWakeUps(IBackgroundJobClient jobs, TimeProvider ti
             return;
         }
 
-        var delay = at - time.GetUtcNow();
+        // One millisecond late on purpose: a timer that fires a hair before the due time would find nothing due yet.
+        var delay = at - time.GetUtcNow() + TimeSpan.FromMilliseconds(1);
         var wake = new Wake(at);
         while (true)
         {

@@ -14,6 +14,10 @@ public sealed class StepContext
     private readonly EngineRun _run;
     private readonly Func<AwsClients> _aws;
 
+    // When this execution last persisted an intent or output: right after a create call, so a wait computed
+    // from it starts where AWS's own clock for the operation started (not at the step's start).
+    private DateTimeOffset? _lastWriteAt;
+
     internal StepContext(EngineRun run, string stepName, Func<AwsClients> aws)
     {
         _run = run;
@@ -93,13 +97,20 @@ public sealed class StepContext
 
         var key = IdempotencyKey(resource);
         await _run.MutateAsync(d => d.RecordIntent(StepName, resource, key, _run.Now), cancellationToken);
+        _lastWriteAt = Now;
         return key;
     }
 
-    public Task RecordOutputAsync(string key, string value, CancellationToken cancellationToken) =>
-        Output(key) == value
-            ? Task.CompletedTask
-            : _run.MutateAsync(d => d.RecordOutput(StepName, key, value, _run.Now), cancellationToken);
+    public async Task RecordOutputAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        if (Output(key) == value)
+        {
+            return;
+        }
+
+        await _run.MutateAsync(d => d.RecordOutput(StepName, key, value, _run.Now), cancellationToken);
+        _lastWriteAt = Now;
+    }
 
     public Task RemoveOutputAsync(string key, CancellationToken cancellationToken) =>
         Output(key) is null
@@ -120,8 +131,11 @@ public sealed class StepContext
     public StepOutcome WaitFor(PollSchedule schedule, string reason)
     {
         ArgumentNullException.ThrowIfNull(schedule);
+        // On the step's first execution the operation began with its create call (just before the last write);
+        // on later executions (polls) the step's start is the origin and the schedule is already backing off.
         var now = Now;
-        return StepOutcome.Wait(now + schedule.NextDelay(now - StartedAt, _run.Options), reason);
+        var origin = Executions == 1 && _lastWriteAt is { } written ? written : StartedAt;
+        return StepOutcome.Wait(now + schedule.NextDelay(now - origin, _run.Options), reason);
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class DeploymentWakeUpsTests
         var id = Guid.NewGuid();
 
         wakeUps.WakeAt(id, time.GetUtcNow() + TimeSpan.FromSeconds(2));
-        time.Advance(TimeSpan.FromMilliseconds(1999));
+        time.Advance(TimeSpan.FromMilliseconds(2000));
         Assert.Empty(jobs.Jobs);
         time.Advance(TimeSpan.FromMilliseconds(1));
 
@@ -42,7 +42,7 @@ public sealed class DeploymentWakeUpsTests
         wakeUps.WakeAt(id, start + TimeSpan.FromSeconds(5));
         wakeUps.WakeAt(id, start + TimeSpan.FromSeconds(2));
         wakeUps.WakeAt(id, start + TimeSpan.FromSeconds(8));
-        time.Advance(TimeSpan.FromSeconds(2));
+        time.Advance(TimeSpan.FromMilliseconds(2001));
         Assert.Single(jobs.Jobs);
         time.Advance(TimeSpan.FromSeconds(10));
 
@@ -62,7 +62,7 @@ public sealed class DeploymentWakeUpsTests
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
         Assert.IsType<ScheduledState>(Assert.Single(jobs.Jobs).State);
-        harness.Time.Advance(TimeSpan.FromSeconds(45));
+        harness.Time.Advance(TimeSpan.FromSeconds(45.001));
 
         Assert.Equal(2, jobs.Jobs.Count);
         Assert.IsType<EnqueuedState>(jobs.Jobs[1].State);

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
 namespace PrivateApiEdge.UnitTests.Features.Provisioning;
@@ -100,5 +103,45 @@ public sealed class PollScheduleTests
         var result = await harness.AdvanceOnceAsync(id);
 
         Assert.Equal(start + TimeSpan.FromSeconds(3), result.NextWakeAt);
+    }
+
+    [Fact]
+    public async Task The_first_poll_counts_the_expected_duration_from_the_create_call_not_from_the_step_start()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var options = new ProvisioningOptions { ExpectedDurations = { [WaitNames.LoadBalancerActive] = TimeSpan.FromSeconds(2) } };
+        var step = new CreateThenWaitStep(harness.Time, TimeSpan.FromMilliseconds(300));
+        IReadOnlyList<StepDefinition> plan = [new(step.Name)];
+        var catalog = new StepCatalog(plan, [step], [], []);
+        var engine = new ProvisioningEngine(harness.Database, catalog, harness.Notifier, harness.Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ProvisioningEngine>.Instance);
+        var id = Guid.NewGuid();
+        await using (var db = harness.Database.CreateDbContext())
+        {
+            db.Deployments.Add(Deployment.Create(id, EngineHarness.Request(), "alice", [step.Name], harness.Time.GetUtcNow()));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var start = harness.Time.GetUtcNow();
+        var result = await engine.AdvanceAsync(id, TestContext.Current.CancellationToken);
+
+        // The create call took 300 ms after the step started: the resource is expected 2 s after that.
+        Assert.Equal(start + TimeSpan.FromMilliseconds(2300), result.NextWakeAt);
+    }
+
+    private sealed class CreateThenWaitStep(FakeTimeProvider time, TimeSpan createCallTakes) : IProvisioningStep
+    {
+        public string Name => "load-balancer";
+
+        public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+        {
+            if (context.Output("arn") is null)
+            {
+                await context.RecordIntentAsync("load-balancer", cancellationToken);
+                time.Advance(createCallTakes);
+                await context.RecordOutputAsync("arn", "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/x/1", cancellationToken);
+            }
+
+            return context.WaitFor(new PollSchedule(WaitNames.LoadBalancerActive, TimeSpan.FromSeconds(15)), "ALB to become active");
+        }
     }
 }
