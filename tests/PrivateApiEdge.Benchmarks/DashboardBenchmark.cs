@@ -79,14 +79,14 @@ public static class DashboardBenchmark
         {
             for (var i = 0; i < 3; i++)
             {
-                await dashboard.ListAsync(query, cancellationToken);
+                await dashboard.ListAsync(query, ProvisionBenchmark.BenchmarkUser, cancellationToken);
             }
 
             var samples = new List<double>();
             for (var i = 0; i < repetitions; i++)
             {
                 var clock = Stopwatch.StartNew();
-                var page = await dashboard.ListAsync(query, cancellationToken);
+                var page = await dashboard.ListAsync(query, ProvisionBenchmark.BenchmarkUser, cancellationToken);
                 samples.Add(clock.Elapsed.TotalMilliseconds);
                 if (page.Items.Count == 0)
                 {

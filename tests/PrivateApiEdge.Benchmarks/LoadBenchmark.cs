@@ -73,7 +73,7 @@ public static class LoadBenchmark
         // load's deployments reuse it, as preflight proposes for every later deployment in that VPC.
         await using (var scope = services.CreateAsyncScope())
         {
-            var first = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(ProvisionBenchmark.Request("shared"), "bench", cancellationToken);
+            var first = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(ProvisionBenchmark.Request("shared"), ProvisionBenchmark.BenchmarkUser, cancellationToken);
             var status = await recorder.WaitForAsync(first.Id, ProvisionBenchmark.ProvisionEnd, TimeSpan.FromMinutes(5), cancellationToken);
             if (status != DeploymentStatus.Succeeded)
             {
@@ -92,7 +92,7 @@ public static class LoadBenchmark
                 // Consecutive extra subnets lie in different zones, as a deployment's two subnets must.
                 var pair = (2 * i) % ExtraSubnets;
                 var subnets = new[] { SandboxSeed.ExtraSubnetId(pair + 1), SandboxSeed.ExtraSubnetId(pair + 2) };
-                var deployment = await deployments.CreateAsync(ProvisionBenchmark.Request($"l{i:000}", subnets), "bench", cancellationToken);
+                var deployment = await deployments.CreateAsync(ProvisionBenchmark.Request($"l{i:000}", subnets), ProvisionBenchmark.BenchmarkUser, cancellationToken);
                 recorder.OpenDeploymentPage(deployment.Id);
                 ids.Add(deployment.Id);
             }

@@ -1,3 +1,4 @@
+using PrivateApiEdge.Web.Features.Users;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,9 @@ namespace PrivateApiEdge.Benchmarks;
 /// <summary>One deployment at a time through the real portal: provision wall time, parallelism, AWS calls, teardown.</summary>
 public static class ProvisionBenchmark
 {
+    /// <summary>Who the benchmark acts as: an admin, so it sees every deployment (the dashboard's widest query).</summary>
+    public static readonly PortalUser BenchmarkUser = new("bench", "Benchmark", IsAdmin: true);
+
     public static readonly IReadOnlySet<DeploymentStatus> ProvisionEnd = new HashSet<DeploymentStatus> { DeploymentStatus.Succeeded, DeploymentStatus.Failed };
     public static readonly IReadOnlySet<DeploymentStatus> TeardownEnd = new HashSet<DeploymentStatus> { DeploymentStatus.TornDown, DeploymentStatus.TeardownFailed };
 
@@ -70,7 +74,7 @@ public static class ProvisionBenchmark
         var clock = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
         {
-            var deployment = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(Request(name), "bench", cancellationToken);
+            var deployment = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(Request(name), BenchmarkUser, cancellationToken);
             id = deployment.Id;
         }
 
@@ -98,7 +102,7 @@ public static class ProvisionBenchmark
         clock.Restart();
         await using (var scope = services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DeploymentService>().TeardownAsync(id, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<DeploymentService>().TeardownAsync(id, BenchmarkUser, cancellationToken);
         }
 
         status = await recorder.WaitForAsync(id, TeardownEnd, TimeSpan.FromMinutes(5), cancellationToken);

@@ -126,7 +126,7 @@ public sealed partial class DashboardLayoutTests
                 RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-666666666666",
                 HostedZoneId = "Z0123456789ABCDEFGHIJ",
             };
-            var deployment = Deployment.Create(Guid.NewGuid(), request, "platform.engineer@example.com", StepPlan.Provisioning.Select(s => s.Name), Start.AddMinutes(i));
+            var deployment = Deployment.Create(Guid.NewGuid(), request, BrowserFixture.RequesterName, StepPlan.Provisioning.Select(s => s.Name), Start.AddMinutes(i));
             db.Deployments.Add(deployment);
             ids.Add(deployment.Id);
         }

@@ -1,3 +1,4 @@
+using PrivateApiEdge.Web.Features.Users;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -100,10 +101,10 @@ public sealed class ProvisioningTelemetryTests
             sandbox.Services.GetRequiredService<IStepCatalog>(),
             TimeProvider.System,
             logger: sandbox.Services.GetRequiredService<ILogger<DeploymentService>>());
-        var created = await service.CreateAsync(SandboxEngineFixture.DemoRequest("acted-on"), "alice", TestContext.Current.CancellationToken);
+        var created = await service.CreateAsync(SandboxEngineFixture.DemoRequest("acted-on"), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
         var before = logs.Lines.Count;
 
-        await service.TeardownAsync(created.Id, TestContext.Current.CancellationToken);
+        await service.TeardownAsync(created.Id, new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
 
         var during = logs.Lines.Skip(before).ToList();
         Assert.Contains(during, l => l.Category == typeof(DeploymentService).FullName && l.Message.Contains("Teardown", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using PrivateApiEdge.Web.Features.Users;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -21,6 +22,8 @@ namespace PrivateApiEdge.IntegrationTests.ScaleOut;
 [Trait("Category", "Postgres")]
 public sealed class WorkerProcessScaleOutTests
 {
+    private static readonly PortalUser Alice = new("alice", "Alice", IsAdmin: false);
+
     private static readonly TimeSpan DeploymentTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -141,14 +144,14 @@ public sealed class WorkerProcessScaleOutTests
                 heardOnB.Enqueue(p);
                 return Task.CompletedTask;
             });
-            var created = await deployments.CreateAsync(request, "alice", TestContext.Current.CancellationToken);
+            var created = await deployments.CreateAsync(request, Alice, TestContext.Current.CancellationToken);
             return created;
         }
 
         public async Task<Deployment> LoadAsync(Guid id)
         {
             using var scope = _instanceA.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<DeploymentService>().GetAsync(id, TestContext.Current.CancellationToken)
+            return await scope.ServiceProvider.GetRequiredService<DeploymentService>().GetAsync(id, Alice, TestContext.Current.CancellationToken)
                 ?? throw new InvalidOperationException($"Deployment {id} is gone.");
         }
 

@@ -104,13 +104,13 @@ public sealed class DeploymentService(
             d => d.Status == DeploymentStatus.TornDown ? "The deployment is already torn down." : null, cancellationToken);
 
     /// <summary>Tests the public endpoint now and stores the result as the deployment's latest test.</summary>
-    public Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
+    public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var target = new AuditTarget(deploymentId, null);
-        return AuditedAsync(AuditActions.EndpointTest, user, target, async () =>
+        using var scope = _logger.BeginDeploymentScope(deploymentId);
+        return await AuditedAsync(AuditActions.EndpointTest, user, target, async () =>
         {
-            using var scope = _logger.BeginDeploymentScope(deploymentId);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var deployment = await db.Deployments.Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
             if (deployment is null || !user.CanSee(deployment.Owner))
@@ -170,13 +170,14 @@ public sealed class DeploymentService(
         return deployment.LastEndpointTestJson is null ? null : JsonSerializer.Deserialize<EndpointTestResult>(deployment.LastEndpointTestJson);
     }
 
-    private Task<bool> CommandAsync(Guid deploymentId, PortalUser user, string auditAction, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
+    private async Task<bool> CommandAsync(Guid deploymentId, PortalUser user, string auditAction, DeploymentAction action, string? step, Func<Deployment, string?> rejection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var target = new AuditTarget(deploymentId, null) { Message = step is null ? null : $"Step {step}." };
-        return AuditedAsync(auditAction, user, target, async () =>
+        // The scope also covers the audit entry written after the action.
+        using var scope = _logger.BeginDeploymentScope(deploymentId);
+        return await AuditedAsync(auditAction, user, target, async () =>
         {
-            using var scope = _logger.BeginDeploymentScope(deploymentId);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var deployment = await db.Deployments.AsNoTracking().Include(d => d.Steps).SingleOrDefaultAsync(d => d.Id == deploymentId, cancellationToken);
             if (deployment is null || !user.CanSee(deployment.Owner))
