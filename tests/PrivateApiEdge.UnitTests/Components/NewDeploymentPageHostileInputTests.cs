@@ -86,8 +86,9 @@ public sealed class NewDeploymentPageHostileInputTests : PortalComponentTest, IA
         var meter = Services.GetRequiredService<AwsCallMeter>();
         page.WaitForState(() => meter.GetTotalSnapshot().Operations.Any(o => o.Operation == "DescribeVpcs"), TimeSpan.FromSeconds(30));
 
-        page.Find($"[data-testid={field}] input, [data-testid={field}] textarea").Input(typed);
-        page.Find("[data-testid=deploy]").Click();
+        // Find and fire inside the renderer's context: a picker's lookup finishing in between re-renders the form.
+        await page.InvokeAsync(() => page.Find($"[data-testid={field}] input, [data-testid={field}] textarea").Input(typed));
+        await page.InvokeAsync(() => page.Find("[data-testid=deploy]").Click());
 
         page.WaitForAssertion(() => Assert.Contains(expected, page.Find($"[data-testid={field}]").TextContent, StringComparison.Ordinal));
         Assert.NotNull(page.Find("[data-testid=form-invalid]"));

@@ -198,6 +198,7 @@ public sealed class DeploymentService(
                     .SetProperty(d => d.RequestedAction, action)
                     .SetProperty(d => d.RequestedStep, step), cancellationToken);
             Enqueue(deploymentId);
+            _logger.LogInformation("{Action} requested for deployment {DeploymentId}", action, deploymentId);
             return true;
         });
     }
