@@ -65,14 +65,8 @@ public sealed class DeploymentOutcomes(IDbContextFactory<PortalDbContext> databa
             return string.Equals(owner, AnonymousOwner, StringComparison.Ordinal);
         }
 
-        if (user.IsInRole(PortalRoles.Admin))
-        {
-            return true;
-        }
-
-        // The same identity deployments record as their owner: the name identifier, else the name.
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } identifier ? identifier : user.Identity.Name;
-        return string.Equals(owner, id, StringComparison.Ordinal);
+        // The same rule as every other view of deployments: your own, or all of them for an admin.
+        return PortalUser.TryFromPrincipal(user)?.CanSee(owner) == true;
     }
 
     /// <summary>The deployment's details for a notice about <paramref name="status"/>; null when it no longer exists.</summary>

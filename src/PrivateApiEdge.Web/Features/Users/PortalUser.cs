@@ -18,10 +18,25 @@ public sealed record PortalUser(string Id, string DisplayName, bool IsAdmin)
             throw new InvalidOperationException("Nobody is signed in.");
         }
 
+        return TryFromPrincipal(principal)
+            ?? throw new InvalidOperationException("The signed-in principal has neither a name identifier nor a name.");
+    }
+
+    /// <summary>
+    /// Like <see cref="FromPrincipal"/>, but null for nobody signed in or a principal without an identity, for
+    /// callers such as event handlers that must not throw.
+    /// </summary>
+    public static PortalUser? TryFromPrincipal(ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } identifier ? identifier : principal.Identity.Name;
         if (string.IsNullOrWhiteSpace(id))
         {
-            throw new InvalidOperationException("The signed-in principal has neither a name identifier nor a name.");
+            return null;
         }
 
         var displayName = principal.Identity.Name is { Length: > 0 } name ? name : id;

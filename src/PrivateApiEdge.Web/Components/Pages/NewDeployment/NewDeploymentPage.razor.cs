@@ -89,20 +89,20 @@ public sealed partial class NewDeploymentPage : IDisposable
         _preflight = null;
         _model.HostedZoneId = "";
         _model.CloudFrontCertificateArn = "";
-        _model.VpcId = "";
-        _model.SubnetIds = [];
-        _model.ExistingVpcEndpointId = "";
-        _model.RegionalCertificateArn = "";
-        _model.ExistingRestApiId = "";
-        _model.ExistingStageName = "";
-        _subnets = [];
-        _endpoints = [];
+        ClearRegionalChoices();
         await LoadAccountAsync();
     }
 
     private async Task OnRegionChangedAsync()
     {
         Touch(nameof(_model.Region));
+        ClearRegionalChoices();
+        await LoadRegionAsync();
+    }
+
+    /// <summary>Choices made from one region's (or account's) lists mean nothing in another.</summary>
+    private void ClearRegionalChoices()
+    {
         _model.VpcId = "";
         _model.SubnetIds = [];
         _model.ExistingVpcEndpointId = "";
@@ -111,7 +111,6 @@ public sealed partial class NewDeploymentPage : IDisposable
         _model.ExistingStageName = "";
         _subnets = [];
         _endpoints = [];
-        await LoadRegionAsync();
     }
 
     private async Task LoadRegionAsync()
