@@ -122,6 +122,12 @@ public sealed class SandboxDispatcher
             context.Response.ContentType = response.ContentType;
         }
 
+        // A 204 or 304 carries no body and no Content-Length: Kestrel refuses even an empty write for them.
+        if (response.Status is HttpStatusCode.NoContent or HttpStatusCode.NotModified)
+        {
+            return;
+        }
+
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
