@@ -62,7 +62,7 @@ public sealed class PollScheduleTests
     {
         var options = new ProvisioningOptions();
 
-        SandboxPolling.ApplyDefaults(options, "fast", new ConfigurationBuilder().Build());
+        SandboxPolling.ApplyDefaults(options, SandboxLatencyProfile.Fast, new ConfigurationBuilder().Build());
 
         Assert.Equal(SandboxLifecycles.LoadBalancerProvision.Fast, options.ExpectedDurations[WaitNames.LoadBalancerActive]);
         Assert.Equal(SandboxLifecycles.DistributionDeploy.Fast, options.ExpectedDurations[WaitNames.DistributionDeployed]);
@@ -82,7 +82,7 @@ public sealed class PollScheduleTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["PollIntervalScale"] = "0.5" })
             .Build();
 
-        SandboxPolling.ApplyDefaults(options, "fast", configured);
+        SandboxPolling.ApplyDefaults(options, SandboxLatencyProfile.Fast, configured);
 
         Assert.Equal(0.5, options.PollIntervalScale);
         Assert.Equal(TimeSpan.FromSeconds(9), options.ExpectedDurations[WaitNames.LoadBalancerActive]);
