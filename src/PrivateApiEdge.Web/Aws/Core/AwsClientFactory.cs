@@ -107,7 +107,7 @@ public sealed class AwsClientFactory : IAwsClientFactory, IDisposable
             _credentials.GetCredentials(session),
             RegionEndpoint.GetBySystemName(service.SigningRegion(session.Region)),
             service,
-            new AwsCallMeteringHandler(_meter, service, session.DeploymentId, _timeProvider));
+            new AwsCallMeteringHandler(_meter, service, session, _timeProvider));
 
         // disposeHandler: false keeps the shared transport alive when a session's client is disposed or collected.
         return new HttpClient(handlers, disposeHandler: false)
@@ -144,5 +144,5 @@ public sealed class AwsClientFactory : IAwsClientFactory, IDisposable
     }
 
     private AwsSdkCallRunner SdkCalls(AwsService service, AwsSession session) =>
-        new(service, _meter, session.DeploymentId, _timeProvider);
+        new(service, _meter, session.DeploymentId, _timeProvider, session.CallTally);
 }

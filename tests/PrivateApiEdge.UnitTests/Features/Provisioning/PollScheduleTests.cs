@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
@@ -113,7 +112,7 @@ public sealed class PollScheduleTests
         var step = new CreateThenWaitStep(harness.Time, TimeSpan.FromMilliseconds(300));
         IReadOnlyList<StepDefinition> plan = [new(step.Name)];
         var catalog = new StepCatalog(plan, [step], [], []);
-        var engine = new ProvisioningEngine(harness.Database, catalog, harness.Notifier, harness.Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ProvisioningEngine>.Instance);
+        var engine = harness.CreateEngine(catalog, options);
         var id = Guid.NewGuid();
         await using (var db = harness.Database.CreateDbContext())
         {
