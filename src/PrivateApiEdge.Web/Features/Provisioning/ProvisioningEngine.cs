@@ -180,7 +180,7 @@ public sealed class ProvisioningEngine(
         Action<Deployment> apply;
         switch (command.Action)
         {
-            case DeploymentAction.Resume when deployment.Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed:
+            case DeploymentAction.Resume when deployment.CanResume:
                 message = "Resuming from the failed step(s).";
                 apply = d => d.Resume(run.Now);
                 break;
