@@ -185,7 +185,7 @@ public sealed class DeploymentRulesTests
         Assert.Equal(deployment.Id, target.DeploymentId);
         Assert.Equal("api.demo.example.com", target.DomainName);
         Assert.Equal("Hello from API GW", target.ExpectedBody);
-        Assert.Contains(target.ExpectedBody, PrivateApiStep.HelloBody, StringComparison.Ordinal);
+        Assert.Contains(PrivateApiStep.HelloMessage, PrivateApiStep.HelloBody, StringComparison.Ordinal);
         Assert.Equal("arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/orders/0123456789abcdef", target.TargetGroupArn);
         Assert.Equal("E2ABCDEF123456", target.DistributionId);
     }
