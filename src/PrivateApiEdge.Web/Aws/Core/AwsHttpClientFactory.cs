@@ -66,7 +66,7 @@ public sealed class AwsHttpClientFactory : IDisposable
     public static AwsHttpClientFactory ForSandbox(Uri baseAddress, AwsCallMeter? meter = null, AwsRetryOptions? retryOptions = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var sandbox = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         sandbox.SetBaseAddress(baseAddress);
         return new AwsHttpClientFactory(
             new AwsEndpointResolver(null, _ => null, sandbox),
