@@ -36,7 +36,7 @@ public static class AwsAccessExtensions
             var provisioning = builder.Configuration.GetSection(Features.Provisioning.ProvisioningOptions.SectionName);
             builder.Services.AddOptions<Features.Provisioning.ProvisioningOptions>()
                 .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
-                    Features.Provisioning.SandboxPolling.ApplyDefaults(options, sandbox.Value.LatencyProfile, provisioning));
+                    Features.Provisioning.SandboxPolling.ApplyDefaults(options, sandbox.Value.Profile, provisioning));
         }
 
         builder.Services.AddAwsAccessLayer();

@@ -94,7 +94,7 @@ public sealed class AwsHttpClientFactory : IDisposable
         {
             InnerHandler = _primaryHandler,
         };
-        var metering = new AwsCallMeteringHandler(_meter, service, session.DeploymentId, _timeProvider) { InnerHandler = signing };
+        var metering = new AwsCallMeteringHandler(_meter, service, session, _timeProvider) { InnerHandler = signing };
         var resilience = new ResilienceHandler(_resilience) { InnerHandler = metering };
 
         // disposeHandler: false keeps the shared transport alive when a session's client is disposed or collected.

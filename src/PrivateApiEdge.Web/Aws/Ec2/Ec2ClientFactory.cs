@@ -32,6 +32,6 @@ public sealed class Ec2ClientFactory(
 
         return new Ec2Client(
             new AmazonEC2Client(credentials.GetCredentials(session), config),
-            new AwsSdkCallRunner(AwsService.Ec2, meter, session.DeploymentId, timeProvider));
+            new AwsSdkCallRunner(AwsService.Ec2, meter, session.DeploymentId, timeProvider, session.CallTally));
     }
 }

@@ -32,6 +32,6 @@ public sealed class StsClientFactory(
 
         return new StsClient(
             new AmazonSecurityTokenServiceClient(credentials.GetCredentials(session), config),
-            new AwsSdkCallRunner(AwsService.Sts, meter, session.DeploymentId, timeProvider));
+            new AwsSdkCallRunner(AwsService.Sts, meter, session.DeploymentId, timeProvider, session.CallTally));
     }
 }

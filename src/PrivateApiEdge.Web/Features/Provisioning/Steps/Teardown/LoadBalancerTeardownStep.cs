@@ -22,7 +22,7 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
         }
 
         arn = found.LoadBalancers[0].LoadBalancerArn;
-        if (context.Output("DeleteRequested") is null)
+        if (context.Output(OutputKeys.LoadBalancerDeleteRequested) is null)
         {
             var attributes = await elb.DescribeLoadBalancerAttributesAsync(new DescribeLoadBalancerAttributesRequest(arn), cancellationToken);
             if (attributes.Attributes.Any(a => a.Key == LoadBalancerAttribute.DeletionProtectionEnabled && a.Value == "true"))
@@ -33,7 +33,7 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
             }
 
             await StepAws.IgnoreNotFoundAsync(() => elb.DeleteLoadBalancerAsync(new DeleteLoadBalancerRequest(arn), cancellationToken));
-            await context.RecordOutputAsync("DeleteRequested", "true", cancellationToken);
+            await context.RecordOutputAsync(OutputKeys.LoadBalancerDeleteRequested, "true", cancellationToken);
             context.Log($"Deleting load balancer {arn}.");
         }
 
