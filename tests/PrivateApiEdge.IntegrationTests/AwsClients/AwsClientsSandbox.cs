@@ -12,7 +12,7 @@ namespace PrivateApiEdge.IntegrationTests.AwsClients;
 
 /// <summary>
 /// A sandbox on loopback and the portal's own AWS clients for one session, wired exactly as the portal wires them
-/// (<see cref="AwsAccessExtensions.AddAwsAccessLayer"/> with a sandbox-mode <see cref="SandboxEndpoint"/>).
+/// (<see cref="AwsAccessExtensions.AddAwsAccessLayer"/> with a sandbox-mode <see cref="CurrentAwsMode"/>).
 /// One per test, so every test builds its own data.
 /// </summary>
 internal sealed class AwsClientsSandbox : IAsyncDisposable
@@ -58,7 +58,7 @@ internal sealed class AwsClientsSandbox : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName);
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(host.BaseAddress);
         services.AddSingleton(endpoint);
         services.AddAwsAccessLayer();

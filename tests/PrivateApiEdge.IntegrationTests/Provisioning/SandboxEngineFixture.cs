@@ -52,7 +52,7 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
     {
         var fixture = new SandboxEngineFixture();
         fixture._sandbox = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = profile, Port = 0 }, TestContext.Current.CancellationToken);
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(fixture._sandbox.BaseAddress);
         var services = new ServiceCollection()
             .AddLogging(logging =>

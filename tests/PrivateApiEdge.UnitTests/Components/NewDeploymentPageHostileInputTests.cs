@@ -47,7 +47,7 @@ public sealed class NewDeploymentPageHostileInputTests : PortalComponentTest, IA
     {
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = "instant", Port = 0 }, Xunit.TestContext.Current.CancellationToken);
         _harness = await EngineHarness.CreateAsync();
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(_sandbox.BaseAddress);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddOptions<AwsOptions>().Configure(o => o.Region = "eu-west-1");

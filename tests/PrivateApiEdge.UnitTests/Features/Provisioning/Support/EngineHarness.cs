@@ -80,7 +80,7 @@ public sealed class EngineHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddSingleton(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+            .AddSingleton(new CurrentAwsMode { Mode = AwsMode.Sandbox });
         services.AddOptions<AwsOptions>();
         services.AddAwsAccessLayer();
         services.AddProvisioningServices();
