@@ -47,20 +47,6 @@ public class ApiPortalFactory : PortalAppFactory
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>A request body the seeded sandbox accepts end to end; <paramref name="name"/> makes it unique.</summary>
-    public static CreateDeploymentBody ValidBody(string name) => new()
-    {
-        Name = name,
-        DomainName = $"{name}.{SandboxSeed.DemoDomain}",
-        Region = SandboxSeed.DefaultRegion,
-        VpcId = SandboxSeed.VpcId,
-        SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
-        CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
-        RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
-        HostedZoneId = SandboxSeed.PublicHostedZoneId,
-        Tags = [new DeploymentTag("team", "payments")],
-    };
-
     public static string UniqueName(string stem) => $"{stem}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public int AwsCalls => Services.GetRequiredService<AwsCallMeter>().GetTotalSnapshot().Calls;
