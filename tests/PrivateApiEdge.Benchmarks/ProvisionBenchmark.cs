@@ -2,7 +2,6 @@ using PrivateApiEdge.Web.Features.Users;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;

@@ -15,7 +15,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.IntegrationTests.Hosting;
-using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Api;
@@ -32,20 +31,16 @@ public class ApiPortalFactory : PortalAppFactory
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Never disposed: Hangfire keeps logging through the latest host's factory after the host is gone.</summary>
-    private readonly ILoggerFactory _loggerFactory;
-
-    public ApiPortalFactory()
-    {
-        _loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-    }
-
     /// <summary>Whether a Hangfire server runs the jobs (the happy path) or they are only recorded.</summary>
     protected virtual bool RunJobs => false;
 
     public ConcurrentQueue<Job> EnqueuedJobs { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Every line of every level is kept (<see cref="Logs"/>), besides the running test's output.</summary>
+    protected override ILoggerFactory CreateLoggerFactory() =>
+        LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(TestOutput).AddProvider(Logs));
 
     public static string UniqueName(string stem) => $"{stem}-{Guid.NewGuid().ToString("N")[..6]}";
 
@@ -77,7 +72,6 @@ public class ApiPortalFactory : PortalAppFactory
         builder.UseSetting("BackgroundJobs:RunServer", RunJobs.ToString());
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(_loggerFactory);
             var registered = services.Last(d => d.ServiceType == typeof(IBackgroundJobClient));
             services.Remove(registered);
             services.AddSingleton<IBackgroundJobClient>(sp => new RecordingJobClient(Resolve(registered, sp), EnqueuedJobs));

@@ -56,13 +56,14 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     public async Task A_completed_deployment_shows_a_success_snackbar_with_a_link_to_it()
     {
         RenderNotifications();
-        var id = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("billing"));
+        var request = DeploymentRequests.Demo("billing");
+        var id = await _harness.CreateDeploymentAsync(request);
 
         Assert.Equal(DeploymentStatus.Succeeded, await _harness.RunUntilSettledAsync(id));
 
         var notice = NoticeFor(id);
         Assert.Equal("Succeeded", notice.GetAttribute("data-status"));
-        Assert.Contains("billing is live at https://billing.example.com/", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"billing is live at https://{request.DomainName}/", notice.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/deployments/{id}", notice.QuerySelector("[data-testid=outcome-snackbar-link]")?.GetAttribute("href"));
         Assert.Single(_snackbars.FindAll(".mud-snackbar"));
         Assert.NotEmpty(_snackbars.FindAll(".mud-alert-filled-success"));
