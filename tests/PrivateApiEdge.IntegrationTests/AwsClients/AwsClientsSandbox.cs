@@ -89,22 +89,6 @@ internal sealed class AwsClientsSandbox : IAsyncDisposable
         return await _control.SendAsync(request, Ct);
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or the timeout passes (never a fixed sleep).</summary>
-    public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> condition, int timeoutSeconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (true)
-        {
-            var value = await read();
-            if (condition(value) || DateTime.UtcNow >= deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-    }
-
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 32)];
 
     public async ValueTask DisposeAsync()

@@ -100,19 +100,6 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
 
     public void StopCrashing() => _interceptors.Clear();
 
-    public static DeploymentRequest DemoRequest(string name = "orders") => new()
-    {
-        Name = name,
-        DomainName = $"{name}.{SandboxSeed.DemoDomain}",
-        Region = SandboxSeed.DefaultRegion,
-        VpcId = SandboxSeed.VpcId,
-        SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
-        CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
-        RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
-        HostedZoneId = SandboxSeed.PublicHostedZoneId,
-        Tags = new Dictionary<string, string> { ["team"] = "payments" },
-    };
-
     public async Task<Guid> CreateDeploymentAsync(DeploymentRequest request)
     {
         await using var db = await Database.CreateDbContextAsync();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Aws;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Components.Pages.NewDeployment;
