@@ -25,6 +25,18 @@ public sealed class AwsSdkCallRunner
         _tally = tally;
     }
 
+    public Task<T> RunAsync<T>(AwsOperation operation, Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync(operation.Name, call);
+    }
+
+    public Task RunAsync(AwsOperation operation, Func<Task> call)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync(operation.Name, call);
+    }
+
     public async Task<T> RunAsync<T>(string operation, Func<Task<T>> call)
     {
         ArgumentNullException.ThrowIfNull(call);

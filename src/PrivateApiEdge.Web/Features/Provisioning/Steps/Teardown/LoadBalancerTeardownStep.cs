@@ -13,8 +13,8 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
         var elb = context.Aws.ElasticLoadBalancing;
         var arn = context.OutputOf(StepNames.LoadBalancer, OutputKeys.LoadBalancerArn);
         var found = arn is not null
-            ? await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [arn] }, cancellationToken))
-            : await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [ResourceNames.LoadBalancer(context.Request.Name)] }, cancellationToken));
+            ? await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [arn] }, cancellationToken))
+            : await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [ResourceNames.LoadBalancer(context.Request.Name)] }, cancellationToken));
         if (found is not { LoadBalancers.Count: > 0 })
         {
             context.Log("The load balancer is gone.");
@@ -32,7 +32,7 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
                 context.Log("Turned deletion protection off.");
             }
 
-            await StepAws.IgnoreNotFoundAsync(() => elb.DeleteLoadBalancerAsync(new DeleteLoadBalancerRequest(arn), cancellationToken));
+            await IdempotentAwsCalls.IgnoreNotFoundAsync(() => elb.DeleteLoadBalancerAsync(new DeleteLoadBalancerRequest(arn), cancellationToken));
             await context.RecordOutputAsync(OutputKeys.LoadBalancerDeleteRequested, "true", cancellationToken);
             context.Log($"Deleting load balancer {arn}.");
         }
