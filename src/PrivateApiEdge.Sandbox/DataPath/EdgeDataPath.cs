@@ -23,10 +23,15 @@ public sealed record EdgeResponse(int Status, string ContentType, string Body, I
 /// integration. Each hop fails the way AWS does (CloudFront 403/502/504, ALB 503, API Gateway 403/500) and the
 /// failure is named in <c>X-Sandbox-Failed-Hop</c>. CloudFront, ELB and API Gateway are asked through
 /// <see cref="IDistributionDirectory"/>, <see cref="ILoadBalancerDirectory"/> and <see cref="IPrivateApiDirectory"/>,
-/// never through their services or their state.
+/// never through their services or their state; EC2, ACM and Route 53 through <see cref="IEdgeNetwork"/>. The world
+/// is only the lock the walk runs under and its clock.
 /// </summary>
 public sealed partial class EdgeDataPath(
-    SandboxWorld world, IDistributionDirectory cloudFront, ILoadBalancerDirectory loadBalancing, IPrivateApiDirectory apiGateway)
+    SandboxWorld world,
+    IEdgeNetwork network,
+    IDistributionDirectory cloudFront,
+    ILoadBalancerDirectory loadBalancing,
+    IPrivateApiDirectory apiGateway)
 {
     public const string FailedHopHeader = "X-Sandbox-Failed-Hop";
     private const int HttpsPort = 443;
@@ -39,7 +44,6 @@ public sealed partial class EdgeDataPath(
 
     private EdgeResponse Walk(EdgeRequest request)
     {
-        var network = new WorldEdgeNetwork(world);
         var host = request.Host.Split(':')[0].TrimEnd('.').ToLowerInvariant();
 
         // DNS: the viewer resolves the name through the public zone to the distribution.

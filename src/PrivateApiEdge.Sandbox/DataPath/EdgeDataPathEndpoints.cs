@@ -17,7 +17,7 @@ internal sealed class EdgeDataPathEndpoints(
     public const string HostHeader = "X-Sandbox-Host";
     public const string ViewerCountryHeader = "X-Sandbox-Viewer-Country";
 
-    private readonly EdgeDataPath _dataPath = new(world, cloudFront, loadBalancing, apiGateway);
+    private readonly EdgeDataPath _dataPath = new(world, new WorldEdgeNetwork(world), cloudFront, loadBalancing, apiGateway);
 
     public void Map(IEndpointRouteBuilder endpoints)
     {
