@@ -28,7 +28,10 @@ public interface IEdgeNetwork
     /// <summary>Creates <c>CloudFront-VPCOrigins-Service-SG</c> in the VPC unless it exists; returns its id.</summary>
     string EnsureCloudFrontServiceSecurityGroup(string region, string vpcId);
 
-    /// <summary>Deletes <c>CloudFront-VPCOrigins-Service-SG</c> from the VPC if it exists.</summary>
+    /// <summary>
+    /// Deletes <c>CloudFront-VPCOrigins-Service-SG</c> from the VPC if it exists and EC2 allows it; a group another
+    /// group's rule still references stays (EC2's <c>DependencyViolation</c>), marked with that error.
+    /// </summary>
     void RemoveCloudFrontServiceSecurityGroup(string region, string vpcId);
 
     /// <summary>The id of the CloudFront service security group in the VPC, if CloudFront created one.</summary>

@@ -7,6 +7,8 @@ namespace PrivateApiEdge.IntegrationTests.Provisioning;
 
 public sealed class SandboxProvisioningTests
 {
+    private const string CloudFrontServiceGroup = "CloudFront-VPCOrigins-Service-SG";
+
     [Fact]
     public async Task A_deployment_provisions_against_the_sandbox_passes_the_endpoint_test_and_tears_down_without_leaks()
     {
@@ -36,6 +38,26 @@ public sealed class SandboxProvisioningTests
         var left = (await sandbox.InventoryAsync()).Where(r => r.Tags.GetValueOrDefault(TrackingTags.Deployment) == id.ToString()).ToList();
         Assert.Empty(left.Select(r => $"{r.Type} {r.Id}"));
         Assert.Equal(seededBefore, (await sandbox.InventoryAsync(seeded: true)).Select(r => r.Id).Order().ToList());
+    }
+
+    [Fact]
+    public async Task Teardown_revokes_our_rule_on_cloudfronts_group_before_the_vpc_origin_so_cloudfront_can_delete_the_group()
+    {
+        await using var sandbox = await SandboxEngineFixture.StartAsync();
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("cfsg"));
+        var provisioned = await sandbox.RunUntilSettledAsync(id);
+        var deployment = await sandbox.LoadAsync(id);
+        Assert.True(provisioned == DeploymentStatus.Succeeded, $"{deployment.FailedStep}: {deployment.Error}");
+        var cloudFrontGroup = Assert.Single(await sandbox.InventoryAsync(), r => r.Type == "ec2:security-group" && r.Details["groupName"] == CloudFrontServiceGroup).Id;
+
+        await sandbox.RequestTeardownAsync(id);
+        var tornDown = await sandbox.RunUntilSettledAsync(id);
+
+        deployment = await sandbox.LoadAsync(id);
+        Assert.True(tornDown == DeploymentStatus.TornDown, $"{deployment.FailedStep}: {deployment.Error}");
+        var inventory = await sandbox.InventoryAsync();
+        Assert.DoesNotContain(inventory, r => r.Type == "ec2:security-group" && r.Details["groupName"] == CloudFrontServiceGroup);
+        Assert.DoesNotContain(inventory, r => r.Details.GetValueOrDefault("peer") == cloudFrontGroup || r.Details.ContainsKey("serviceCleanupError"));
     }
 
     [Theory]

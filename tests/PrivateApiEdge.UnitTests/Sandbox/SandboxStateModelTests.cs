@@ -41,20 +41,32 @@ public sealed class SandboxStateModelTests
     }
 
     [Fact]
-    public void The_cloudfront_service_group_is_created_once_per_vpc_and_its_deletion_drops_rules_that_reference_it()
+    public void The_cloudfront_service_group_is_created_once_per_vpc_and_deleted_when_nothing_references_it()
     {
         var ec2 = SeededEc2();
         var first = ec2.EnsureCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.AccountId, SandboxSeed.VpcId, DateTimeOffset.UnixEpoch);
         var again = ec2.EnsureCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.AccountId, SandboxSeed.VpcId, DateTimeOffset.UnixEpoch);
-        var alb = ec2.AddSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.AccountId, SandboxSeed.VpcId, "alb", "alb", DateTimeOffset.UnixEpoch);
-        alb.Rules.Add(new Ec2SecurityGroupRule { RuleId = "sgr-1", IpProtocol = "tcp", FromPort = 443, ToPort = 443, ReferencedGroupId = first.Id });
 
         Assert.Same(first, again);
         Assert.Equal(Ec2State.CloudFrontVpcOriginsSecurityGroupName, first.GroupName);
         Assert.Equal("enabled", first.Tag(Ec2State.CloudFrontVpcOriginTagKey));
         Assert.True(ec2.DeleteCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.VpcId));
-        Assert.DoesNotContain(alb.Rules, r => r.ReferencedGroupId == first.Id);
         Assert.Null(ec2.FindCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.VpcId));
+    }
+
+    [Fact]
+    public void CloudFront_cannot_delete_its_service_group_while_another_groups_rule_references_it_and_the_group_stays_marked()
+    {
+        var ec2 = SeededEc2();
+        var cloudFront = ec2.EnsureCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.AccountId, SandboxSeed.VpcId, DateTimeOffset.UnixEpoch);
+        var alb = ec2.AddSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.AccountId, SandboxSeed.VpcId, "alb", "alb", DateTimeOffset.UnixEpoch);
+        alb.Rules.Add(new Ec2SecurityGroupRule { RuleId = "sgr-1", IpProtocol = "tcp", FromPort = 443, ToPort = 443, ReferencedGroupId = cloudFront.Id });
+
+        Assert.False(ec2.DeleteCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.VpcId));
+
+        Assert.Same(cloudFront, ec2.FindCloudFrontVpcOriginsSecurityGroup(SandboxSeed.DefaultRegion, SandboxSeed.VpcId));
+        Assert.Contains(alb.Rules, r => r.ReferencedGroupId == cloudFront.Id);
+        Assert.Equal($"DependencyViolation: resource {cloudFront.Id} has a dependent object", cloudFront.Describe(DateTimeOffset.UnixEpoch)["serviceCleanupError"]);
     }
 
     [Fact]

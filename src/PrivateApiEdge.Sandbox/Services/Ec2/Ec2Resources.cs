@@ -81,15 +81,30 @@ public sealed class Ec2SecurityGroup : SandboxResource
     public string VpcId { get; set; } = string.Empty;
     public List<Ec2SecurityGroupRule> Rules { get; set; } = [];
 
+    /// <summary>
+    /// Set on <c>CloudFront-VPCOrigins-Service-SG</c> when CloudFront's own cleanup (after the VPC's last VPC origin)
+    /// could not delete it: EC2's error, as AWS would have answered CloudFront. The group then stays in the account.
+    /// </summary>
+    public string? ServiceCleanupError { get; set; }
+
     [JsonIgnore]
     public override string ResourceType => "ec2:security-group";
 
-    public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now) => new Dictionary<string, string>
+    public override IReadOnlyDictionary<string, string> Describe(DateTimeOffset now)
     {
-        ["groupName"] = GroupName,
-        ["vpcId"] = VpcId,
-        ["rules"] = Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var facts = new Dictionary<string, string>
+        {
+            ["groupName"] = GroupName,
+            ["vpcId"] = VpcId,
+            ["rules"] = Rules.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (ServiceCleanupError is not null)
+        {
+            facts["serviceCleanupError"] = ServiceCleanupError;
+        }
+
+        return facts;
+    }
 }
 
 public sealed class Ec2NetworkInterface : SandboxResource

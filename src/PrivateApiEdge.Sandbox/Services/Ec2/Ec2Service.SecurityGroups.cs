@@ -89,11 +89,9 @@ public sealed partial class Ec2Service
                 throw new SandboxServiceException("CannotDelete", $"the specified group: \"{group.Id}\" name: \"default\" cannot be deleted by a user");
             }
 
-            var inUse = ec2.NetworkInterfaces.Any(n => n.GroupIds.Contains(group.Id))
-                || ec2.SecurityGroups.Any(g => g.Id != group.Id && g.Rules.Any(r => r.ReferencedGroupId == group.Id));
-            if (inUse)
+            if (ec2.DependencyViolation(group) is { } error)
             {
-                throw new SandboxServiceException("DependencyViolation", $"resource {group.Id} has a dependent object");
+                throw new SandboxServiceException("DependencyViolation", error);
             }
 
             ec2.SecurityGroups.Remove(group);

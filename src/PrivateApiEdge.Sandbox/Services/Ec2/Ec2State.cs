@@ -76,6 +76,8 @@ public sealed class Ec2State : SandboxStatePart
         var existing = FindCloudFrontVpcOriginsSecurityGroup(region, vpcId);
         if (existing is not null)
         {
+            // A group a failed cleanup left behind is CloudFront's again once a new VPC origin uses it.
+            existing.ServiceCleanupError = null;
             return existing;
         }
 
@@ -89,8 +91,11 @@ public sealed class Ec2State : SandboxStatePart
         SecurityGroups.FirstOrDefault(g => g.Region == region && g.VpcId == vpcId
             && g.GroupName == CloudFrontVpcOriginsSecurityGroupName && g.Tag(CloudFrontVpcOriginTagKey) == "enabled");
 
-    /// <summary>What CloudFront does after the last VPC origin in a VPC is gone: deletes its group, and the rules of
-    /// other groups that reference it (AWS removes stale references along with the service-managed group).</summary>
+    /// <summary>
+    /// What CloudFront does after the last VPC origin in a VPC is gone: deletes its group, through EC2's own rules.
+    /// EC2 refuses to delete a group that another group's rule references (<c>DependencyViolation</c>), so while a
+    /// customer rule still points at it the group stays, marked with the error CloudFront got; returns false then.
+    /// </summary>
     public bool DeleteCloudFrontVpcOriginsSecurityGroup(string region, string vpcId)
     {
         var group = FindCloudFrontVpcOriginsSecurityGroup(region, vpcId);
@@ -99,13 +104,23 @@ public sealed class Ec2State : SandboxStatePart
             return false;
         }
 
-        foreach (var other in SecurityGroups)
+        if (DependencyViolation(group) is { } error)
         {
-            other.Rules.RemoveAll(r => r.ReferencedGroupId == group.Id);
+            group.ServiceCleanupError = $"DependencyViolation: {error}";
+            return false;
         }
 
-        NetworkInterfaces.ForEach(n => n.GroupIds.Remove(group.Id));
         return SecurityGroups.Remove(group);
+    }
+
+    /// <summary>EC2's message when <paramref name="group"/> cannot be deleted because a network interface uses it or
+    /// another group's rule references it; null when it can go.</summary>
+    public string? DependencyViolation(Ec2SecurityGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var inUse = NetworkInterfaces.Any(n => n.GroupIds.Contains(group.Id))
+            || SecurityGroups.Any(g => g.Id != group.Id && g.Rules.Any(r => r.ReferencedGroupId == group.Id));
+        return inUse ? $"resource {group.Id} has a dependent object" : null;
     }
 
     /// <summary>

@@ -30,16 +30,18 @@ public static class StepPlan
     ];
 
     /// <summary>
-    /// Documented order: records → distribution → VPC origin → our rules on CloudFront's SG → ALB → target group;
-    /// the API Gateway branch only needs the distribution gone; the endpoint goes after everything that points at
-    /// it, our SGs last (their rules reference each other and ENIs drain slowly).
+    /// Documented order: records → distribution → our rules around CloudFront's SG → VPC origin → ALB → target group.
+    /// Our ALB-SG rule referencing <c>CloudFront-VPCOrigins-Service-SG</c> must go before the VPC's last VPC origin:
+    /// CloudFront then deletes its group, and EC2 refuses (DependencyViolation) while another group's rule references
+    /// it, leaving the group behind for good. The API Gateway branch only needs the distribution gone; the endpoint
+    /// goes after everything that points at it, our SGs last (their rules reference each other and ENIs drain slowly).
     /// </summary>
     public static IReadOnlyList<StepDefinition> Teardown { get; } =
     [
         new(StepNames.DnsRecords),
         new(StepNames.Distribution, StepNames.DnsRecords),
-        new(StepNames.VpcOrigin, StepNames.Distribution),
-        new(StepNames.OriginSecurity, StepNames.VpcOrigin),
+        new(StepNames.OriginSecurity, StepNames.Distribution),
+        new(StepNames.VpcOrigin, StepNames.OriginSecurity),
         new(StepNames.LoadBalancer, StepNames.OriginSecurity, StepNames.VpcOrigin),
         new(StepNames.TargetGroup, StepNames.LoadBalancer),
         new(StepNames.ApiDomain, StepNames.Distribution),

@@ -93,6 +93,25 @@ public sealed class CloudFrontSandboxTests
     }
 
     [Fact]
+    public async Task CloudFront_cannot_delete_its_security_group_after_the_last_vpc_origin_while_our_rule_references_it()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "ref");
+        var (originId, _) = await CreateVpcOriginAsync(sandbox, "ref-origin", chain.LoadBalancerArn);
+        var cloudFrontSg = sandbox.World.Read(world => world.Part<Ec2State>().FindCloudFrontVpcOriginsSecurityGroup(Region, SandboxSeed.VpcId)!.Id);
+        sandbox.AllowFromGroup(chain.LoadBalancerSecurityGroupId, 443, cloudFrontSg);
+
+        await DeleteVpcOriginAsync(sandbox, originId);
+
+        var left = Assert.Single(sandbox.World.Inventory(), r => r.Type == "ec2:security-group" && r.Id == cloudFrontSg);
+        Assert.Equal($"DependencyViolation: resource {cloudFrontSg} has a dependent object", left.Details["serviceCleanupError"]);
+        using var ec2 = SandboxTestClients.Ec2(sandbox.Host);
+        var refused = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
+            ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = cloudFrontSg }, TestContext.Current.CancellationToken));
+        Assert.Equal(("DependencyViolation", $"resource {cloudFrontSg} has a dependent object"), (refused.ErrorCode, refused.Message));
+    }
+
+    [Fact]
     public async Task Deleting_a_vpc_origin_needs_a_current_if_match()
     {
         await using var sandbox = await EdgeSandbox.StartAsync();

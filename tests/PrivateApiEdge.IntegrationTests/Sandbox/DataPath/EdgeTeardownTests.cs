@@ -25,6 +25,9 @@ public sealed class EdgeTeardownTests
         using var updated = await sandbox.CloudFrontAsync(HttpMethod.Put, $"/2020-05-31/distribution/{chain.DistributionId}/config", disabled, ETagOf(config));
         using var deletedDistribution = await sandbox.CloudFrontAsync(HttpMethod.Delete, $"/2020-05-31/distribution/{chain.DistributionId}", ifMatch: ETagOf(updated));
         Assert.Equal(HttpStatusCode.NoContent, deletedDistribution.StatusCode);
+        // Our ALB rule referencing CloudFront's group goes before the last VPC origin, or EC2 refuses CloudFront's
+        // deletion of that group and it stays behind.
+        sandbox.RevokeAll(chain.Alb.LoadBalancerSecurityGroupId, egress: false);
         using var origin = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/vpc-origin/{chain.VpcOriginId}");
         using var deletedOrigin = await sandbox.CloudFrontAsync(HttpMethod.Delete, $"/2020-05-31/vpc-origin/{chain.VpcOriginId}", ifMatch: ETagOf(origin));
         Assert.Equal(HttpStatusCode.Accepted, deletedOrigin.StatusCode);

@@ -29,6 +29,8 @@ public sealed class TeardownTests
         }
 
         Assert.True(harness.Journal.Last(DeploymentPhase.Teardown, StepNames.DnsRecords, "done") < harness.Journal.First(DeploymentPhase.Teardown, StepNames.Distribution, "start"));
+        Assert.True(harness.Journal.Last(DeploymentPhase.Teardown, StepNames.Distribution, "done") < harness.Journal.First(DeploymentPhase.Teardown, StepNames.OriginSecurity, "start"));
+        Assert.True(harness.Journal.Last(DeploymentPhase.Teardown, StepNames.OriginSecurity, "done") < harness.Journal.First(DeploymentPhase.Teardown, StepNames.VpcOrigin, "start"));
         Assert.True(harness.Journal.Last(DeploymentPhase.Teardown, StepNames.VpcOrigin, "done") < harness.Journal.First(DeploymentPhase.Teardown, StepNames.LoadBalancer, "start"));
         Assert.True(harness.Journal.Last(DeploymentPhase.Teardown, StepNames.LoadBalancer, "done") < harness.Journal.First(DeploymentPhase.Teardown, StepNames.TargetGroup, "start"));
         Assert.True(harness.Journal.Last(DeploymentPhase.Teardown, StepNames.VpcEndpoint, "done") < harness.Journal.First(DeploymentPhase.Teardown, StepNames.SecurityGroups, "start"));

@@ -5,8 +5,9 @@ using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 namespace PrivateApiEdge.Web.Features.Provisioning.Steps.Teardown;
 
 /// <summary>
-/// Removes our rules around CloudFront's SG: the ALB SG's rule referencing it (which would stop CloudFront from
-/// deleting its SG), and the prefix-list rule on it if we added it and no other VPC origin in the VPC needs it.
+/// Removes our rules around CloudFront's SG once the distribution is gone and before our VPC origin goes: the ALB
+/// SG's rule referencing it (EC2 would refuse CloudFront's deletion of its SG after the VPC's last VPC origin, and the
+/// group would stay behind), and the prefix-list rule on it if we added it and no other VPC origin in the VPC needs it.
 /// </summary>
 public sealed class OriginSecurityTeardownStep : ITeardownStep
 {
@@ -59,11 +60,13 @@ public sealed class OriginSecurityTeardownStep : ITeardownStep
 
     private static async Task<bool> OtherVpcOriginsInVpcAsync(StepContext context, CancellationToken cancellationToken)
     {
+        // Our own VPC origin still exists here (it goes after this step), so it is left out by id and by ALB.
         var ours = context.OutputOf(StepNames.VpcOrigin, OutputKeys.VpcOriginId);
+        var ourAlb = context.OutputOf(StepNames.LoadBalancer, OutputKeys.LoadBalancerArn);
         var albArns = new List<string>();
         await foreach (var origin in context.Aws.CloudFront.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), cancellationToken))
         {
-            if (origin.Id != ours && origin.OriginEndpointArn.Contains(":loadbalancer/", StringComparison.Ordinal))
+            if (origin.Id != ours && origin.OriginEndpointArn != ourAlb && origin.OriginEndpointArn.Contains(":loadbalancer/", StringComparison.Ordinal))
             {
                 albArns.Add(origin.OriginEndpointArn);
             }
