@@ -1,5 +1,9 @@
 using PrivateApiEdge.Sandbox.Core.Faults;
+using PrivateApiEdge.Sandbox.Seed;
+using PrivateApiEdge.Web.Aws.ApiGateway;
+using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Preflight;
 using PrivateApiEdge.Web.Features.Provisioning;
 using PrivateApiEdge.Web.Features.Provisioning.Steps;
 
@@ -58,6 +62,36 @@ public sealed class SandboxProvisioningTests
         var inventory = await sandbox.InventoryAsync();
         Assert.DoesNotContain(inventory, r => r.Type == "ec2:security-group" && r.Details["groupName"] == CloudFrontServiceGroup);
         Assert.DoesNotContain(inventory, r => r.Details.GetValueOrDefault("peer") == cloudFrontGroup || r.Details.ContainsKey("serviceCleanupError"));
+    }
+
+    [Fact]
+    public async Task Teardown_removes_a_base_path_mapping_to_our_api_on_a_domain_we_did_not_create()
+    {
+        await using var sandbox = await SandboxEngineFixture.StartAsync();
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("mapped"));
+        var provisioned = await sandbox.RunUntilSettledAsync(id);
+        var deployment = await sandbox.LoadAsync(id);
+        Assert.True(provisioned == DeploymentStatus.Succeeded, $"{deployment.FailedStep}: {deployment.Error}");
+        var apiId = deployment.Steps.Single(s => s.Phase == DeploymentPhase.Provision && s.Name == StepNames.PrivateApi).Outputs[OutputKeys.RestApiId];
+        const string other = "other." + SandboxSeed.DemoDomain;
+        var apiGateway = sandbox.Aws.ApiGateway;
+        var ct = TestContext.Current.CancellationToken;
+        await apiGateway.CreateDomainNameAsync(new CreateDomainNameRequest
+        {
+            DomainName = other,
+            RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
+            EndpointConfiguration = new EndpointConfiguration { Types = ["REGIONAL"] },
+        }, ct);
+        await apiGateway.CreateBasePathMappingAsync(new CreateBasePathMappingRequest(other) { BasePath = "legacy", RestApiId = apiId, Stage = ResourceNames.StageName }, ct);
+
+        await sandbox.RequestTeardownAsync(id);
+        var tornDown = await sandbox.RunUntilSettledAsync(id);
+
+        deployment = await sandbox.LoadAsync(id);
+        Assert.True(tornDown == DeploymentStatus.TornDown, $"{deployment.FailedStep}: {deployment.Error}");
+        var mappings = await apiGateway.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = other }, ct).ToListAsync(ct);
+        Assert.Empty(mappings);
+        await Assert.ThrowsAsync<AwsApiException>(() => apiGateway.GetRestApiAsync(new GetRestApiRequest(apiId), ct));
     }
 
     [Theory]

@@ -122,6 +122,17 @@ public sealed partial class ApiGatewayService
     private SandboxResponse DeleteRestApi(SandboxRequest request)
     {
         var api = Api(request);
+
+        // API Gateway refuses while any custom domain, whoever created it, still maps a base path to the API.
+        var mappedFrom = State.DomainNames
+            .Where(d => d.Region == api.Region && d.Mappings.Any(m => m.RestApiId == api.Id))
+            .Select(d => d.DomainName)
+            .ToList();
+        if (mappedFrom.Count > 0)
+        {
+            throw BadRequest($"Deleting RestApi {api.Id} failed. Please remove all base path mappings related to the RestApi in your domains: {string.Join(", ", mappedFrom)}");
+        }
+
         State.RestApis.Remove(api);
         return SandboxResponse.Empty(HttpStatusCode.Accepted);
     }

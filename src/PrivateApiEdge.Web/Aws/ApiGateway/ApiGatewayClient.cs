@@ -30,6 +30,7 @@ public sealed class ApiGatewayClient : IApiGatewayClient
     private static readonly AwsOperation GetStages = new("GetStages");
     private static readonly AwsOperation CreateDomainName = new("CreateDomainName", AwsRetryMode.NotIdempotent);
     private static readonly AwsOperation GetDomainName = new("GetDomainName");
+    private static readonly AwsOperation GetDomainNames = new("GetDomainNames");
     private static readonly AwsOperation DeleteDomainName = new("DeleteDomainName");
     private static readonly AwsOperation CreateBasePathMapping = new("CreateBasePathMapping", AwsRetryMode.NotIdempotent);
     private static readonly AwsOperation GetBasePathMappings = new("GetBasePathMappings");
@@ -149,6 +150,13 @@ public sealed class ApiGatewayClient : IApiGatewayClient
         ArgumentNullException.ThrowIfNull(request);
         var uri = AwsUri.Path("/domainnames/{domain_name}", ("domain_name", request.DomainName));
         return SendAsync(GetDomainName, HttpMethod.Get, uri, null, Json.CustomDomainName, cancellationToken);
+    }
+
+    public Task<GetDomainNamesResponse> GetDomainNamesAsync(GetDomainNamesRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = AwsUri.Path("/domainnames").Query(("position", request.Position), ("limit", AwsUri.Number(request.Limit)));
+        return SendAsync(GetDomainNames, HttpMethod.Get, uri, null, Json.GetDomainNamesResponse, cancellationToken);
     }
 
     public Task DeleteDomainNameAsync(DeleteDomainNameRequest request, CancellationToken cancellationToken)

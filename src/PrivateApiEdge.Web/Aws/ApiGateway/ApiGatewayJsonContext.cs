@@ -27,6 +27,7 @@ namespace PrivateApiEdge.Web.Aws.ApiGateway;
 [JsonSerializable(typeof(GetStagesResponse))]
 [JsonSerializable(typeof(CustomDomainName))]
 [JsonSerializable(typeof(BasePathMapping))]
+[JsonSerializable(typeof(GetDomainNamesResponse))]
 [JsonSerializable(typeof(GetBasePathMappingsResponse))]
 [JsonSerializable(typeof(GetTagsResponse))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

@@ -147,6 +147,15 @@ public sealed record CreateBasePathMappingRequest([property: JsonIgnore] string 
     public string? Stage { get; init; }
 }
 
+public sealed record GetDomainNamesRequest
+{
+    [JsonIgnore]
+    public string? Position { get; init; }
+
+    [JsonIgnore]
+    public int? Limit { get; init; }
+}
+
 public sealed record GetBasePathMappingsRequest
 {
     [JsonIgnore]
@@ -195,6 +204,14 @@ public sealed record GetStagesResponse
 {
     [JsonPropertyName("item")]
     public IReadOnlyList<Stage> Items { get; init; } = [];
+}
+
+public sealed record GetDomainNamesResponse
+{
+    public string? Position { get; init; }
+
+    [JsonPropertyName("item")]
+    public IReadOnlyList<CustomDomainName> Items { get; init; } = [];
 }
 
 public sealed record GetBasePathMappingsResponse

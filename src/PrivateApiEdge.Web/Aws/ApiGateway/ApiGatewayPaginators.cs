@@ -27,6 +27,17 @@ public static class ApiGatewayPaginators
             cancellationToken);
     }
 
+    public static IAsyncEnumerable<CustomDomainName> GetAllDomainNamesAsync(this IApiGatewayClient client, GetDomainNamesRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return AwsPaging.AllAsync(
+            request,
+            client.GetDomainNamesAsync,
+            page => page.Items,
+            (last, page) => AwsPaging.NextWhen(page.Position, position => last with { Position = position }),
+            cancellationToken);
+    }
+
     public static IAsyncEnumerable<BasePathMapping> GetAllBasePathMappingsAsync(this IApiGatewayClient client, GetBasePathMappingsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -42,6 +42,8 @@ public interface IApiGatewayClient
 
     Task<CustomDomainName> GetDomainNameAsync(GetDomainNameRequest request, CancellationToken cancellationToken);
 
+    Task<GetDomainNamesResponse> GetDomainNamesAsync(GetDomainNamesRequest request, CancellationToken cancellationToken);
+
     Task DeleteDomainNameAsync(DeleteDomainNameRequest request, CancellationToken cancellationToken);
 
     Task<BasePathMapping> CreateBasePathMappingAsync(CreateBasePathMappingRequest request, CancellationToken cancellationToken);

@@ -141,6 +141,28 @@ public sealed class ApiGatewaySandboxTests
             .Select(m => (m!["basePath"]!.GetValue<string>(), m["restApiId"]!.GetValue<string>(), m["stage"]!.GetValue<string>())));
     }
 
+    [Fact]
+    public async Task An_api_a_domain_still_maps_cannot_be_deleted_until_the_mapping_is_removed()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        var apiId = await EdgeChains.CreateHelloApiAsync(sandbox, "vpce-0123456789abcdef0");
+        const string other = "other." + SandboxSeed.DemoDomain;
+        using var domain = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/domainnames", EdgeChains.RegionalDomainBody(other, SandboxSeed.RegionalCertificateArn));
+        using var mapped = await sandbox.ApiGatewayAsync(HttpMethod.Post, $"/domainnames/{other}/basepathmappings",
+            new JsonObject { ["restApiId"] = apiId, ["basePath"] = "v1", ["stage"] = "prod" });
+        Assert.Equal(HttpStatusCode.Created, mapped.StatusCode);
+
+        using var refused = await sandbox.ApiGatewayAsync(HttpMethod.Delete, $"/restapis/{apiId}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("BadRequestException", refused.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Equal($"Deleting RestApi {apiId} failed. Please remove all base path mappings related to the RestApi in your domains: {other}",
+            (await JsonAsync(refused))["message"]!.GetValue<string>());
+        using var unmapped = await sandbox.ApiGatewayAsync(HttpMethod.Delete, $"/domainnames/{other}/basepathmappings/v1");
+        using var deleted = await sandbox.ApiGatewayAsync(HttpMethod.Delete, $"/restapis/{apiId}");
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (unmapped.StatusCode, deleted.StatusCode));
+    }
+
     [Theory]
     [InlineData(SandboxSeed.ExpiredCertificateArn)]
     [InlineData(SandboxSeed.OtherDomainCertificateArn)]

@@ -350,6 +350,20 @@ public sealed class ApiGatewayClientTests : IDisposable
         Assert.Equal([true, false], mappings.Select(m => m.IsRoot));
     }
 
+    [Fact]
+    public async Task GetAllDomainNames_follows_position_until_the_last_page()
+    {
+        Answer("GetDomainNames", """{"position":"p2","item":[{"domainName":"api.example.com"}]}""");
+        Answer("GetDomainNames", """{"item":[{"domainName":"other.example.com"}]}""");
+
+        var domains = await _client.GetAllDomainNamesAsync(new GetDomainNamesRequest { Limit = 500 }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        AssertSentConforms("GetDomainNames");
+        Assert.All(_pipeline.Transport.Requests, r => Assert.Equal("/domainnames", r.Message.RequestUri!.AbsolutePath));
+        Assert.Equal(["?limit=500", "?position=p2&limit=500"], _pipeline.Transport.Requests.Select(r => r.Message.RequestUri!.Query));
+        Assert.Equal(["api.example.com", "other.example.com"], domains.Select(d => d.DomainName));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
