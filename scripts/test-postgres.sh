@@ -19,7 +19,13 @@ case "${1:-}" in
 start)
     dir=$(mktemp -d /tmp/privateapiedge-pg.XXXXXX)
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    # A free loopback port, found with bash alone: a minimal machine with only the .NET SDK has no python3.
+    port=""
+    for _ in $(seq 1 50); do
+        candidate=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+    done
+    [ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
     as_owner "$bin_dir/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 >/dev/null
     # Durability is pointless for a throwaway test server; turning it off makes the suite much faster.
     as_owner "$bin_dir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \

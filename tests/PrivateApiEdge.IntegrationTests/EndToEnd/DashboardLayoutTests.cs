@@ -50,6 +50,81 @@ public sealed partial class DashboardLayoutTests
     }
 
     [Fact]
+    public async Task The_dashboard_renders_in_the_bundled_roboto_served_by_the_portal_itself()
+    {
+        var prefix = await SeedAsync();
+        var page = await _browser.NewPageAsync(1280, 900);
+        var foreign = new List<string>();
+        var fontRequests = new List<string>();
+        var failed = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+        };
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(_browser.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                foreign.Add(request.Url);
+            }
+
+            if (request.ResourceType == "font")
+            {
+                fontRequests.Add(request.Url);
+            }
+        };
+        await OpenDashboardAsync(page, prefix);
+
+        var roboto = await page.EvaluateAsync<string[]>(
+            "async () => { await document.fonts.ready; return [...document.fonts].filter(f => f.status === 'loaded').map(f => `${f.family.replaceAll('\"', '')} ${f.weight}`); }");
+        var nameFont = await page.Locator("[data-testid=deployments-grid] td.col-name a").First.EvaluateAsync<string>("a => getComputedStyle(a).fontFamily");
+
+        Assert.Contains("Roboto 400", roboto);
+        Assert.Contains("Roboto 500", roboto);
+        Assert.StartsWith("Roboto", nameFont, StringComparison.Ordinal);
+        Assert.NotEmpty(fontRequests);
+        Assert.All(fontRequests, url => Assert.Matches("/fonts/roboto-[a-z-]+-[0-9]{3}-normal(\\.[0-9a-z]+)?\\.woff2$", url));
+        Assert.Empty(foreign);
+        Assert.Empty(failed);
+        var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+        var iconResponse = await page.APIRequest.GetAsync(icon!);
+        var legacyIcon = await page.APIRequest.GetAsync("/favicon.ico");
+        Assert.Equal((200, "image/svg+xml"), (iconResponse.Status, iconResponse.Headers["content-type"]));
+        Assert.Equal((200, "image/x-icon"), (legacyIcon.Status, legacyIcon.Headers["content-type"]));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task With_a_wider_fallback_font_at_1280px_low_priority_columns_give_way_and_nothing_scrolls_sideways()
+    {
+        var prefix = await SeedAsync();
+        var page = await _browser.NewPageAsync(1280, 900);
+        // As if the bundled font failed to load on a machine whose only sans-serif is wide: DejaVu Sans (every Debian
+        // has it), spaced out further so the test does not depend on which fonts this machine has.
+        await page.RouteAsync("**/fonts/*.woff2", route => route.AbortAsync());
+        await OpenDashboardAsync(page, prefix);
+        await page.AddStyleTagAsync(new() { Content = "body, body * { font-family: 'DejaVu Sans', Verdana, sans-serif !important; letter-spacing: 0.04em !important; }" });
+
+        foreach (var column in new[] { "Name", "Status", "Domain", "Updated" })
+        {
+            await Assertions.Expect(Header(page, column)).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(Header(page, "Region")).ToBeHiddenAsync();
+        await Assertions.Expect(Header(page, "Duration")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "dashboard-1280-wide-font.png"), FullPage = true });
+        var cutDates = await page.Locator("[data-testid=deployments-grid] td.col-date").EvaluateAllAsync<string[]>(
+            "cells => cells.filter(c => c.scrollWidth > c.clientWidth).map(c => `${c.innerText} (${c.scrollWidth}px in ${c.clientWidth}px)`)");
+        Assert.Empty(cutDates);
+        await AssertNoHorizontalOverflowAsync(page);
+        await AssertNoOverlappingHeadersAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task At_390px_the_rows_stack_without_horizontal_scrolling_and_keep_name_status_domain_and_updated()
     {
         var prefix = await SeedAsync();
@@ -69,13 +144,17 @@ public sealed partial class DashboardLayoutTests
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> OpenDashboardAsync(int width, int height, string prefix)
+    private async Task<IPage> OpenDashboardAsync(int width, int height, string prefix) =>
+        await OpenDashboardAsync(await _browser.NewPageAsync(width, height), prefix);
+
+    private static async Task<IPage> OpenDashboardAsync(IPage page, string prefix)
     {
-        var page = await _browser.NewPageAsync(width, height);
         await page.GotoAsync("/deployments");
         await BrowserFixture.WaitForInteractiveCircuitAsync(page);
         await page.GetByTestId("deployments-search").Locator("input").FillAsync(prefix);
         await Assertions.Expect(page.Locator("[data-testid=deployments-grid] tbody tr")).ToHaveCountAsync(6, new() { Timeout = 10_000 });
+        // Fonts swap in when they arrive: measure only once they have (or have failed to).
+        await page.EvaluateAsync("() => document.fonts.ready");
         return page;
     }
 
@@ -98,7 +177,7 @@ public sealed partial class DashboardLayoutTests
     private static async Task AssertNoOverlappingHeadersAsync(IPage page)
     {
         var boxes = await page.Locator("[data-testid=deployments-grid] thead th").EvaluateAllAsync<double[][]>(
-            "cells => cells.map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })");
+            "cells => cells.filter(c => c.getClientRects().length > 0).map(c => { const r = c.getBoundingClientRect(); return [r.left, r.right]; })");
         for (var i = 1; i < boxes.Length; i++)
         {
             Assert.True(boxes[i][0] >= boxes[i - 1][1] - 0.5, $"header {i} starts at {boxes[i][0]} before header {i - 1} ends at {boxes[i - 1][1]}");

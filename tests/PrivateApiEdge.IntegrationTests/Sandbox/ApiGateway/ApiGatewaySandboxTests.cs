@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Seed;
 using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
@@ -208,5 +211,25 @@ public sealed class ApiGatewaySandboxTests
 
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NoContent), (tagged.StatusCode, untagged.StatusCode));
         Assert.Equal("""{"team":"edge"}""", (await JsonAsync(read))["tags"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_204_answer_carries_no_body_and_the_sandbox_logs_no_error_for_it()
+    {
+        await using var sandbox = await EdgeSandbox.StartAsync();
+        // Kestrel logs "Writing to the response body is invalid for responses with status code 204" when a handler
+        // writes one; it surfaces only in the host's log, so listen there.
+        using var log = new RecordingLoggerProvider();
+        sandbox.Host.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "tagged" });
+        var arn = Uri.EscapeDataString($"arn:aws:apigateway:{Region}::/restapis/{(await JsonAsync(created))["id"]!.GetValue<string>()}");
+
+        using var tagged = await sandbox.ApiGatewayAsync(HttpMethod.Put, $"/tags/{arn}", new JsonObject { ["tags"] = new JsonObject { ["team"] = "edge" } });
+        var body = await tagged.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, tagged.StatusCode);
+        Assert.Empty(body);
+        Assert.False(tagged.Content.Headers.Contains("Content-Length") && tagged.Content.Headers.ContentLength != 0, "a 204 announces a body");
+        Assert.DoesNotContain(log.Lines, line => line.Level >= LogLevel.Warning);
     }
 }
