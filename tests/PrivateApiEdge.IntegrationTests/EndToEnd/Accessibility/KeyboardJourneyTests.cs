@@ -85,6 +85,44 @@ public sealed class KeyboardJourneyTests
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Dashboard_sort_buttons_name_their_column_show_on_focus_say_the_order_and_keep_the_focus()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync("/deployments");
+        await BrowserFixture.WaitForInteractiveCircuitAsync(page);
+        await Assertions.Expect(page.Locator("th button[aria-label='Sort by Created']")).ToHaveCountAsync(1);
+        Assert.Equal(0, await page.Locator("th button[aria-label='Sort']").CountAsync());
+
+        await TabUntilAsync(page, "th button[aria-label='Sort by Created']", "Sort by Created", maxTabs: 80);
+        await page.Keyboard.PressAsync("Enter");
+
+        var header = page.Locator("th", new() { Has = page.Locator("button[aria-label='Sort by Created']") });
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        await AssertVisibleFocusAsync(page, "after sorting");
+        Assert.True(await IsFocusedAsync(page, "th button[aria-label='Sort by Created']"), $"the focus left the sort button for {await DescribeFocusAsync(page)}");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_options_header_of_the_form_is_a_button_that_says_whether_it_is_expanded()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync("/deployments/new");
+        await BrowserFixture.WaitForInteractiveCircuitAsync(page);
+        var header = page.GetByRole(AriaRole.Button, new() { Name = "Options: IPv6, caching, WAF, geo restriction, tags" });
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await TabUntilAsync(page, "[data-testid=options-panel] [role=button]", "Options header");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.GetByTestId("field-tags")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Presses Tab until the focus is on <paramref name="selector"/>, checking the focus ring at every stop.</summary>
     private static async Task TabUntilAsync(IPage page, string selector, string target, int maxTabs = 60)
     {
@@ -137,6 +175,7 @@ public sealed class KeyboardJourneyTests
                 const box = shown.getBoundingClientRect();
                 if (box.width === 0 || box.height === 0) return 'the focused element is not visible';
                 const style = getComputedStyle(shown);
+                if (parseFloat(style.opacity) === 0) return 'the focused element is transparent';
                 if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) return `no focus ring (outline: ${style.outlineStyle} ${style.outlineWidth})`;
                 if (/rgba\(.*,\s*0\)$/.test(style.outlineColor) || style.outlineColor === 'transparent') return 'the focus ring is transparent';
                 return '';
