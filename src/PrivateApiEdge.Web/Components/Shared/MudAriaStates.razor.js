@@ -38,9 +38,53 @@ function apply(root) {
     }
 }
 
+const focusable = 'input:not([type=hidden]):not([tabindex="-1"]), button, textarea, a[href], [tabindex="0"]';
+
+// Some MudBlazor components replace or briefly disable the element that has the focus when their value changes (a
+// sort button when the order changes, a select when its options reload), which drops a keyboard user's focus to
+// the page. Remember what had it and, if the focus fell to the page, give it back to the same control.
+function keepFocus(root) {
+    let last = null;
+    const anchorOf = element => element.closest('th, [data-testid]');
+    const onFocusIn = event => {
+        last = root.contains(event.target) ? { element: event.target, anchor: anchorOf(event.target) } : null;
+    };
+    const onPointerDown = () => {
+        last = null;
+    };
+    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    const restore = () => {
+        if (!last || (document.activeElement && document.activeElement !== document.body)) {
+            return;
+        }
+
+        const target = last.element.isConnected ? last.element : last.anchor?.isConnected ? last.anchor.querySelector(focusable) : null;
+        if (target && !target.disabled) {
+            target.focus();
+        }
+    };
+    return {
+        restore,
+        stop: () => {
+            document.removeEventListener('focusin', onFocusIn);
+            document.removeEventListener('pointerdown', onPointerDown, true);
+        },
+    };
+}
+
 export function watch(root) {
     apply(root);
-    const observer = new MutationObserver(() => apply(root));
-    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden'] });
-    return { disconnect: () => observer.disconnect() };
+    const focus = keepFocus(root);
+    const observer = new MutationObserver(() => {
+        apply(root);
+        focus.restore();
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'hidden', 'disabled'] });
+    return {
+        disconnect: () => {
+            observer.disconnect();
+            focus.stop();
+        },
+    };
 }
