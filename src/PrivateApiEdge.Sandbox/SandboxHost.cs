@@ -113,6 +113,13 @@ public sealed class SandboxHost : IAsyncDisposable
                 // Registered under its own type too, so services can depend on each other (ELBv2 on EC2...).
                 services.AddSingleton(type);
                 services.AddSingleton(typeof(ISandboxService), sp => sp.GetRequiredService(type));
+
+                // And under the sandbox's own interfaces it answers (ILoadBalancerDirectory...), which is what the
+                // data path and other services ask for instead of the concrete service.
+                foreach (var contract in type.GetInterfaces().Where(i => i != typeof(ISandboxService) && i.Assembly == type.Assembly))
+                {
+                    services.AddSingleton(contract, sp => sp.GetRequiredService(type));
+                }
             }
 
             if (typeof(ISandboxSeeder).IsAssignableFrom(type))

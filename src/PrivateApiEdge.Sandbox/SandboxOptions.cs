@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PrivateApiEdge.Sandbox.Core.Faults;
+using PrivateApiEdge.Sandbox.Core.Lifecycles;
 
 namespace PrivateApiEdge.Sandbox;
 
@@ -12,6 +13,9 @@ public sealed class SandboxOptions
     [Required]
     [RegularExpression("^(instant|fast|realistic)$", ErrorMessage = "Sandbox:LatencyProfile must be instant, fast or realistic.")]
     public string LatencyProfile { get; set; } = "fast";
+
+    /// <summary><see cref="LatencyProfile"/> as a type, for code that branches on it.</summary>
+    public SandboxLatencyProfile Profile => SandboxLatencyProfiles.Parse(LatencyProfile);
 
     /// <summary>Loopback port for the in-process sandbox; 0 picks a free one.</summary>
     [Range(0, 65535)]

@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.Services.ApiGateway;
-using PrivateApiEdge.Sandbox.Services.CloudFront;
-using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.DataPath;
@@ -24,9 +22,10 @@ public sealed record EdgeResponse(int Status, string ContentType, string Body, I
 /// The simulated data path of a deployment: Route 53 → CloudFront distribution → VPC origin → ALB listener →
 /// target group → security groups → execute-api endpoint → API Gateway custom domain → resource policy → stage →
 /// integration. Each hop fails the way AWS does (CloudFront 403/502/504, ALB 503, API Gateway 403/500) and the
-/// failure is named in <c>X-Sandbox-Failed-Hop</c>.
+/// failure is named in <c>X-Sandbox-Failed-Hop</c>. CloudFront and ELB are asked through
+/// <see cref="IDistributionDirectory"/> and <see cref="ILoadBalancerDirectory"/>, not through their services.
 /// </summary>
-public sealed partial class EdgeDataPath(SandboxWorld world, CloudFrontService cloudFront, LoadBalancingService loadBalancing)
+public sealed partial class EdgeDataPath(SandboxWorld world, IDistributionDirectory cloudFront, ILoadBalancerDirectory loadBalancing)
 {
     public const string FailedHopHeader = "X-Sandbox-Failed-Hop";
     private const int HttpsPort = 443;

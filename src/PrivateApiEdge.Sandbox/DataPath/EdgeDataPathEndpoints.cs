@@ -1,6 +1,4 @@
 using PrivateApiEdge.Sandbox.Control;
-using PrivateApiEdge.Sandbox.Services.CloudFront;
-using PrivateApiEdge.Sandbox.Services.ElasticLoadBalancing;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.DataPath;
@@ -12,7 +10,7 @@ namespace PrivateApiEdge.Sandbox.DataPath;
 /// <c>X-Sandbox-Failed-Hop: {hop}: {why}</c>. Unsigned, like a viewer request. <c>X-Sandbox-Viewer-Country: DE</c>
 /// says where the viewer is (what CloudFront's GeoIP would find); without it CloudFront cannot place the viewer.
 /// </summary>
-internal sealed class EdgeDataPathEndpoints(SandboxWorld world, CloudFrontService cloudFront, LoadBalancingService loadBalancing)
+internal sealed class EdgeDataPathEndpoints(SandboxWorld world, IDistributionDirectory cloudFront, ILoadBalancerDirectory loadBalancing)
     : ISandboxEndpointModule
 {
     public const string HostHeader = "X-Sandbox-Host";

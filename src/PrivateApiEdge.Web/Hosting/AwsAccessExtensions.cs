@@ -2,13 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Web.Aws;
-using PrivateApiEdge.Web.Aws.ApiGateway;
-using PrivateApiEdge.Web.Aws.CertificateManager;
-using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
-using PrivateApiEdge.Web.Aws.Ec2;
-using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
-using PrivateApiEdge.Web.Aws.Sts;
 
 namespace PrivateApiEdge.Web.Hosting;
 
@@ -16,7 +10,7 @@ public static class AwsAccessExtensions
 {
     /// <summary>
     /// Decides sandbox or AWS once, starts the in-process sandbox when it is the sandbox, and registers the AWS
-    /// access layer (endpoint resolution, credentials, signed + retrying + metered HTTP, the per-API clients).
+    /// access layer (endpoint resolution, credentials, signed + retrying + metered HTTP, one factory for every API's client).
     /// </summary>
     public static WebApplicationBuilder AddAwsAccess(this WebApplicationBuilder builder)
     {
@@ -36,7 +30,7 @@ public static class AwsAccessExtensions
             var provisioning = builder.Configuration.GetSection(Features.Provisioning.ProvisioningOptions.SectionName);
             builder.Services.AddOptions<Features.Provisioning.ProvisioningOptions>()
                 .PostConfigure<IOptions<SandboxOptions>>((options, sandbox) =>
-                    Features.Provisioning.SandboxPolling.ApplyDefaults(options, sandbox.Value.LatencyProfile, provisioning));
+                    Features.Provisioning.SandboxPolling.ApplyDefaults(options, sandbox.Value.Profile, provisioning));
         }
 
         builder.Services.AddAwsAccessLayer();
@@ -57,22 +51,13 @@ public static class AwsAccessExtensions
             sp.GetRequiredService<SandboxEndpoint>()));
         services.TryAddSingleton<IAwsCredentialSource, AwsCredentialSource>();
 
-        // Kept apart from the other per-API factories so branches adding APIs merge without conflicts.
-        services.TryAddSingleton<IAwsServiceClientFactory<Aws.Route53.IRoute53Client>, Aws.Route53.Route53ClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
-
-        services.TryAddSingleton(sp => new AwsHttpClientFactory(
+        services.TryAddSingleton(sp => new AwsClientFactory(
             sp.GetRequiredService<AwsEndpointResolver>(),
             sp.GetRequiredService<IAwsCredentialSource>(),
             sp.GetRequiredService<AwsCallMeter>(),
             sp.GetRequiredService<IOptions<AwsRetryOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IAwsClientFactory, AwsClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<IElasticLoadBalancingClient>, ElasticLoadBalancingClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<IApiGatewayClient>, ApiGatewayClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<IEc2Client>, Ec2ClientFactory>();
-        services.TryAddSingleton<IAwsServiceClientFactory<IStsClient>, StsClientFactory>();
+        services.TryAddSingleton<IAwsClientFactory>(sp => sp.GetRequiredService<AwsClientFactory>());
         return services;
     }
 }

@@ -57,8 +57,9 @@ public static class ProvisioningExtensions
         services.AddSingleton<IStepCatalog>(sp => new StepCatalog(sp.GetServices<IProvisioningStep>(), sp.GetServices<ITeardownStep>()));
         services.AddMetrics();
         services.TryAddSingleton<ProvisioningMetrics>();
+        services.AddSingleton<StepRunner>();
         services.AddSingleton<ProvisioningEngine>();
-        services.TryAddSingleton<DeploymentWakeUps>();
+        services.TryAddSingleton<PreciseWakeUpTimers>();
         services.AddTransient<AdvanceDeploymentJob>();
         services.AddScoped<DeploymentService>();
         return services;

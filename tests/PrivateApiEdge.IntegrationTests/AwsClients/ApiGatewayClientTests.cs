@@ -100,7 +100,7 @@ public sealed class ApiGatewayClientTests
         }
 
         var first = await api.GetRestApisAsync(new GetRestApisRequest { Limit = 2 }, Ct);
-        var all = await api.GetAllRestApisAsync(new GetRestApisRequest { Limit = 2 }, Ct);
+        var all = await api.GetAllRestApisAsync(new GetRestApisRequest { Limit = 2 }, Ct).ToListAsync(Ct);
 
         Assert.Equal(2, first.Items.Count);
         Assert.NotNull(first.Position);
@@ -145,7 +145,7 @@ public sealed class ApiGatewayClientTests
         var duplicateMapping = await ExpectErrorAsync(
             () => api.CreateBasePathMappingAsync(new CreateBasePathMappingRequest(SandboxSeed.DemoApiHostName) { RestApiId = restApi.Id, Stage = "prod" }, Ct),
             ApiGatewayErrorCodes.Conflict);
-        var mappings = await api.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = SandboxSeed.DemoApiHostName }, Ct);
+        var mappings = await api.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = SandboxSeed.DemoApiHostName }, Ct).ToListAsync(Ct);
 
         Assert.Equal(SandboxSeed.DemoApiHostName, domain.DomainName);
         Assert.Matches($"^d-[a-z0-9]{{10}}\\.execute-api\\.{Region}\\.amazonaws\\.com$", available.RegionalDomainName);

@@ -39,7 +39,7 @@ public sealed class CloudFrontClientTests
         var second = await CreateVpcOriginAsync(sandbox.Clients, "second", alb.LoadBalancerArn);
         var deployed = await PollAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(created.VpcOrigin.Id), Ct), o => o.VpcOrigin.Status == "Deployed");
         var page = await cloudFront.ListVpcOriginsAsync(new ListVpcOriginsRequest(MaxItems: 1), Ct);
-        var all = await cloudFront.ListAllVpcOriginsAsync(Ct).ToListAsync(Ct);
+        var all = await cloudFront.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), Ct).ToListAsync(Ct);
         var tags = await cloudFront.ListTagsForResourceAsync(new ListTagsForResourceRequest(created.VpcOrigin.Arn), Ct);
 
         Assert.Equal($"arn:aws:cloudfront::{SandboxSeed.AccountId}:vpcorigin/{created.VpcOrigin.Id}", created.VpcOrigin.Arn);
@@ -178,7 +178,7 @@ public sealed class CloudFrontClientTests
 
         var first = await cloudFront.ListDistributionsAsync(new ListDistributionsRequest(MaxItems: 2), Ct);
         var rest = await cloudFront.ListDistributionsAsync(new ListDistributionsRequest(first.NextMarker, 2), Ct);
-        var all = await cloudFront.ListAllDistributionsAsync(Ct).ToListAsync(Ct);
+        var all = await cloudFront.ListAllDistributionsAsync(new ListDistributionsRequest(), Ct).ToListAsync(Ct);
 
         Assert.True(first.IsTruncated);
         Assert.Equal(2, first.Items.Count);

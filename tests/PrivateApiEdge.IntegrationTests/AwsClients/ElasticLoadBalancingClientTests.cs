@@ -154,9 +154,9 @@ public sealed class ElasticLoadBalancingClientTests
         }
 
         var first = await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { PageSize = 2 }, Ct);
-        var all = await elb.DescribeAllTargetGroupsAsync(new DescribeTargetGroupsRequest { PageSize = 2 }, Ct);
+        var all = await elb.DescribeAllTargetGroupsAsync(new DescribeTargetGroupsRequest { PageSize = 2 }, Ct).ToListAsync(Ct);
         var byName = await elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [first.TargetGroups[0].TargetGroupName!] }, Ct);
-        var albs = await elb.DescribeAllLoadBalancersAsync(new DescribeLoadBalancersRequest { PageSize = 1 }, Ct);
+        var albs = await elb.DescribeAllLoadBalancersAsync(new DescribeLoadBalancersRequest { PageSize = 1 }, Ct).ToListAsync(Ct);
 
         Assert.Equal(2, first.TargetGroups.Count);
         Assert.NotNull(first.NextMarker);

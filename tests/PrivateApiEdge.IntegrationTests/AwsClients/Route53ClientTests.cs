@@ -35,7 +35,7 @@ public sealed class Route53ClientTests
 
         var first = await route53.ListHostedZonesByNameAsync(new ListHostedZonesByNameRequest(SandboxSeed.DemoDomain, MaxItems: 1), Ct);
         var second = await route53.ListHostedZonesByNameAsync(new ListHostedZonesByNameRequest(first.NextDnsName, first.NextHostedZoneId, MaxItems: 1), Ct);
-        var all = await route53.ListAllHostedZonesByNameAsync(null, Ct).ToListAsync(Ct);
+        var all = await route53.ListAllHostedZonesByNameAsync(new ListHostedZonesByNameRequest(), Ct).ToListAsync(Ct);
 
         Assert.True(first.IsTruncated);
         Assert.Equal(SandboxSeed.DemoDomain + ".", Assert.Single(first.HostedZones).Name);

@@ -90,16 +90,8 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
         return fixture;
     }
 
-    public ProvisioningEngine CreateEngine() => new(
-        Database,
-        _services.GetRequiredService<IStepCatalog>(),
-        _services.GetRequiredService<IDeploymentProgressNotifier>(),
-        EngineTime,
-        Options.Create(new ProvisioningOptions()),
-        _services.GetRequiredService<ILogger<ProvisioningEngine>>(),
-        _services.GetRequiredService<IAwsClientFactory>(),
-        _services.GetRequiredService<AwsCallMeter>(),
-        _services.GetRequiredService<ProvisioningMetrics>());
+    /// <summary>The engine as the host registers it, on the fixture's fake clock (the AWS layer keeps the real one).</summary>
+    public ProvisioningEngine CreateEngine() => ActivatorUtilities.CreateInstance<ProvisioningEngine>(_services, (TimeProvider)EngineTime);
 
     public void CrashAt(int save) => _interceptors.Add(new CrashAtSaveInterceptor(save));
 

@@ -20,7 +20,7 @@ public sealed class AwsTestPipeline : IDisposable
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Meter = new AwsCallMeter(_services.GetRequiredService<IMeterFactory>());
         var resolver = new AwsEndpointResolver(null, _ => null, new SandboxEndpoint { Mode = AwsMode.Aws });
-        Factory = new AwsHttpClientFactory(
+        Factory = new AwsClientFactory(
             resolver,
             new FixedCredentials(credentials ?? new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),
             Meter,
@@ -34,7 +34,7 @@ public sealed class AwsTestPipeline : IDisposable
 
     public AwsCallMeter Meter { get; }
 
-    public AwsHttpClientFactory Factory { get; }
+    public AwsClientFactory Factory { get; }
 
     public static AwsSession Session(string region = "eu-west-1", Guid? deploymentId = null) => new(region, DeploymentId: deploymentId);
 

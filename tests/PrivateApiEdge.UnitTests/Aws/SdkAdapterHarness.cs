@@ -21,6 +21,7 @@ public sealed class SdkAdapterHarness : IDisposable
         Meter = new AwsCallMeter(_services.GetRequiredService<IMeterFactory>());
         Endpoints = new AwsEndpointResolver(configuredEndpoints, _ => null, new SandboxEndpoint { Mode = AwsMode.Aws });
         SdkTransport = new RecordingSdkHttpClientFactory(Transport);
+        Factory = new AwsClientFactory(Endpoints, Credentials, Meter, new AwsRetryOptions(), TimeProvider.System, sdkTransport: SdkTransport);
     }
 
     public RecordingHandler Transport { get; } = new();
@@ -33,8 +34,12 @@ public sealed class SdkAdapterHarness : IDisposable
 
     public HttpClientFactory SdkTransport { get; }
 
+    /// <summary>The portal's factory, with the SDK adapters' HTTP going to <see cref="Transport"/>.</summary>
+    public AwsClientFactory Factory { get; }
+
     public void Dispose()
     {
+        Factory.Dispose();
         Transport.Dispose();
         _services.Dispose();
     }

@@ -15,6 +15,7 @@ public sealed class RestRouteTableTests
     private static readonly SandboxOperation List = SandboxOperation.Sync("ListResourceRecordSets", _ => SandboxResponse.Empty(System.Net.HttpStatusCode.OK));
     private static readonly SandboxOperation Change = SandboxOperation.Sync("ChangeResourceRecordSets", _ => SandboxResponse.Empty(System.Net.HttpStatusCode.OK));
     private static readonly SandboxOperation Tags = SandboxOperation.Sync("TagResource", _ => SandboxResponse.Empty(System.Net.HttpStatusCode.OK));
+    private static readonly SandboxOperation Untag = SandboxOperation.Sync("UntagResource", _ => SandboxResponse.Empty(System.Net.HttpStatusCode.OK));
 
     private readonly RestRouteTable _routes = new RestRouteTable()
         .Add("GET", "/2013-04-01/hostedzone/{Id}", Get)
@@ -48,6 +49,20 @@ public sealed class RestRouteTableTests
         Assert.Same(Tags, _routes.Match(request));
         Assert.Equal("arn:aws:acm:eu-west-1:1:certificate/abc", request.PathParameters["resource_arn"]);
         Assert.Null(_routes.Match(Request("POST", "/tags/arn:aws:x")));
+    }
+
+    [Fact]
+    public void A_query_literal_with_a_value_matches_only_that_value_and_the_plain_route_takes_the_rest()
+    {
+        // CloudFront's TagResource and UntagResource share POST /tagging and differ in ?Operation=Tag|Untag.
+        var routes = new RestRouteTable()
+            .Add("POST", "/2020-05-31/tagging", Tags)
+            .Add("POST", "/2020-05-31/tagging?Operation=Untag", Untag);
+
+        Assert.Same(Untag, routes.Match(Request("POST", "/2020-05-31/tagging", "?Operation=Untag&Resource=arn")));
+        Assert.Same(Tags, routes.Match(Request("POST", "/2020-05-31/tagging", "?Operation=Tag&Resource=arn")));
+        Assert.Same(Tags, routes.Match(Request("POST", "/2020-05-31/tagging", "?Operation=untag")));
+        Assert.Same(Tags, routes.Match(Request("POST", "/2020-05-31/tagging")));
     }
 
     private static SandboxRequest Request(string method, string path, string query = "")

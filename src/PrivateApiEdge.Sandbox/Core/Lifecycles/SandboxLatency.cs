@@ -11,15 +11,18 @@ public sealed record LifecycleDuration(TimeSpan Fast, TimeSpan Realistic);
 /// </summary>
 public sealed class SandboxLatency(IOptions<SandboxOptions> options)
 {
-    public string Profile { get; } = options.Value.LatencyProfile;
+    public SandboxLatencyProfile Profile { get; } = options.Value.Profile;
 
-    public TimeSpan Of(LifecycleDuration duration)
+    public TimeSpan Of(LifecycleDuration duration) => Of(Profile, duration);
+
+    /// <summary>How long <paramref name="duration"/> takes under <paramref name="profile"/>.</summary>
+    public static TimeSpan Of(SandboxLatencyProfile profile, LifecycleDuration duration)
     {
         ArgumentNullException.ThrowIfNull(duration);
-        return Profile switch
+        return profile switch
         {
-            "instant" => TimeSpan.Zero,
-            "realistic" => duration.Realistic,
+            SandboxLatencyProfile.Instant => TimeSpan.Zero,
+            SandboxLatencyProfile.Realistic => duration.Realistic,
             _ => duration.Fast,
         };
     }

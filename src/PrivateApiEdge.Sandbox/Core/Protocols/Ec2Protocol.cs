@@ -24,8 +24,7 @@ public static class Ec2Protocol
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static string Timestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Timestamp(DateTimeOffset value) => Xml.Timestamp(value);
 
     public static SandboxResponse Ok(SandboxRequest request, params object?[] content)
     {

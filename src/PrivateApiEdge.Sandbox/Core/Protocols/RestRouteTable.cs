@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Http;
+
 namespace PrivateApiEdge.Sandbox.Core.Protocols;
 
 /// <summary>
 /// Route table for the REST protocols, with URI templates as written in the models' <c>http.requestUri</c>:
 /// <c>GET /2013-04-01/hostedzone/{Id}</c>, greedy labels <c>{Key+}</c>, and literal query keys that pick an
-/// operation (<c>/2013-04-01/hostedzone/{Id}/rrset?type</c> is not needed by us, but <c>?name</c> style keys work).
+/// operation: <c>?WithTags</c> needs the key, <c>?Operation=Untag</c> the key with that value (CloudFront's tagging).
+/// Every REST service routes through one table; ec2/query services look the <c>Action</c> up in a dictionary.
 /// </summary>
 public sealed class RestRouteTable
 {
@@ -14,7 +17,9 @@ public sealed class RestRouteTable
         ArgumentNullException.ThrowIfNull(uriTemplate);
         var queryStart = uriTemplate.IndexOf('?', StringComparison.Ordinal);
         var path = queryStart < 0 ? uriTemplate : uriTemplate[..queryStart];
-        var requiredQuery = queryStart < 0 ? [] : uriTemplate[(queryStart + 1)..].Split('&').Select(q => q.Split('=')[0]).ToArray();
+        var requiredQuery = queryStart < 0
+            ? []
+            : uriTemplate[(queryStart + 1)..].Split('&').Select(q => q.Split('=', 2)).Select(q => new QueryLiteral(q[0], q.ElementAtOrDefault(1))).ToArray();
         _routes.Add(new Route(method, Segments(path), requiredQuery, operation));
         return this;
     }
@@ -29,7 +34,7 @@ public sealed class RestRouteTable
         foreach (var route in _routes.OrderByDescending(r => r.RequiredQuery.Length))
         {
             if (!string.Equals(route.Method, request.Method, StringComparison.OrdinalIgnoreCase)
-                || route.RequiredQuery.Any(q => !request.Query.ContainsKey(q)))
+                || route.RequiredQuery.Any(q => !q.IsIn(request.Query)))
             {
                 continue;
             }
@@ -82,5 +87,12 @@ public sealed class RestRouteTable
 
     private static string[] Segments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
-    private sealed record Route(string Method, string[] Segments, string[] RequiredQuery, SandboxOperation Operation);
+    private sealed record Route(string Method, string[] Segments, QueryLiteral[] RequiredQuery, SandboxOperation Operation);
+
+    /// <summary>A literal query key of a URI template, with the value it must have when the template gives one.</summary>
+    private sealed record QueryLiteral(string Key, string? Value)
+    {
+        public bool IsIn(IQueryCollection query) =>
+            query.TryGetValue(Key, out var actual) && (Value is null || string.Equals(actual.ToString(), Value, StringComparison.Ordinal));
+    }
 }

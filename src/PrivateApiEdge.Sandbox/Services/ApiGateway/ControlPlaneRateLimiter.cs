@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using PrivateApiEdge.Sandbox.Core;
+using PrivateApiEdge.Sandbox.Core.Lifecycles;
 
 namespace PrivateApiEdge.Sandbox.Services.ApiGateway;
 
@@ -11,7 +12,7 @@ namespace PrivateApiEdge.Sandbox.Services.ApiGateway;
 /// real for <c>realistic</c>) so tests stay quick while the portal still meets <c>TooManyRequestsException</c>
 /// with <c>Retry-After</c>.
 /// </summary>
-public sealed class ControlPlaneRateLimiter(string latencyProfile)
+public sealed class ControlPlaneRateLimiter(SandboxLatencyProfile latencyProfile)
 {
     private static readonly Dictionary<string, TimeSpan> Quotas = new(StringComparer.Ordinal)
     {
@@ -24,8 +25,8 @@ public sealed class ControlPlaneRateLimiter(string latencyProfile)
 
     private readonly double _scale = latencyProfile switch
     {
-        "instant" => 0,
-        "fast" => 1.0 / 30,
+        SandboxLatencyProfile.Instant => 0,
+        SandboxLatencyProfile.Fast => 1.0 / 30,
         _ => 1,
     };
 

@@ -4,9 +4,20 @@ using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.CloudFront;
 
-/// <summary>A CloudFront call; <paramref name="NewResourceVisibleAt"/> honours delayed-consistency faults for creates.</summary>
+/// <summary>A CloudFront call; <paramref name="NewResourceVisibleAt"/> honours delayed-consistency faults for creates,
+/// <paramref name="PathParameters"/> holds the labels its route captured.</summary>
 public sealed record CloudFrontRequest(
-    string Method, string Path, IReadOnlyDictionary<string, string> Query, string? IfMatch, XElement? Body, Func<DateTimeOffset> NewResourceVisibleAt);
+    string Method,
+    string Path,
+    IReadOnlyDictionary<string, string> Query,
+    string? IfMatch,
+    XElement? Body,
+    Func<DateTimeOffset> NewResourceVisibleAt,
+    IReadOnlyDictionary<string, string> PathParameters)
+{
+    /// <summary>The <c>{Id}</c> label of the route.</summary>
+    public string Id => PathParameters["Id"];
+}
 
 public sealed record CloudFrontResponse(int StatusCode, XElement? Body, IReadOnlyDictionary<string, string> Headers);
 
@@ -99,37 +110,3 @@ public sealed class DistributionRecord : SandboxResource
         ["aliases"] = string.Join(",", Aliases),
     };
 }
-
-public sealed record DistributionSnapshot(
-    string Id,
-    string DomainName,
-    bool Enabled,
-    string Status,
-    IReadOnlyList<string> Aliases,
-    string? ViewerCertificateArn,
-    string DefaultTargetOriginId,
-    IReadOnlyList<OriginSnapshot> Origins,
-    IReadOnlyList<string> AllowedMethods,
-    GeoRestrictionSnapshot GeoRestriction);
-
-/// <summary><c>whitelist</c>, <c>blacklist</c> or <c>none</c>, and the upper-case ISO 3166-1 alpha-2 codes.</summary>
-public sealed record GeoRestrictionSnapshot(string RestrictionType, IReadOnlyList<string> Locations)
-{
-    public static GeoRestrictionSnapshot None { get; } = new("none", []);
-
-    /// <summary>
-    /// Whether CloudFront serves a viewer in <paramref name="country"/>. A viewer CloudFront cannot place (null) is
-    /// served, as CloudFront documents.
-    /// </summary>
-    public bool Serves(string? country) => country is null || RestrictionType switch
-    {
-        "whitelist" => Locations.Contains(country, StringComparer.OrdinalIgnoreCase),
-        "blacklist" => !Locations.Contains(country, StringComparer.OrdinalIgnoreCase),
-        _ => true,
-    };
-}
-
-public sealed record OriginSnapshot(string Id, string DomainName, string? VpcOriginId, string OriginPath);
-
-public sealed record VpcOriginSnapshot(
-    string Id, string Status, string EndpointArn, string OriginProtocolPolicy, int HttpsPort, int HttpPort);

@@ -100,11 +100,8 @@ internal static class Ec2Query
                 $"Value ( {value} ) for parameter maxResults is invalid. Parameter must be between {min} and {max}.");
         }
 
-        var page = items.Skip(offset).Take(Math.Min(requested ?? int.MaxValue, truncateAbove)).ToList();
-        var next = offset + page.Count < items.Count
-            ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + page.Count).ToString(CultureInfo.InvariantCulture)))
-            : null;
-        return (page, next);
+        var (page, next) = Paging.Slice(items, offset, Math.Min(requested ?? int.MaxValue, truncateAbove));
+        return (page, next is { } index ? Convert.ToBase64String(Encoding.UTF8.GetBytes(index.ToString(CultureInfo.InvariantCulture))) : null);
     }
 
     public static object? NextTokenElement(string? nextToken) => nextToken is null ? null : Ec2Protocol.E("nextToken", nextToken);

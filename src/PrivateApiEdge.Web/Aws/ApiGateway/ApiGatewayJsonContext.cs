@@ -22,7 +22,7 @@ namespace PrivateApiEdge.Web.Aws.ApiGateway;
 [JsonSerializable(typeof(MethodResponse))]
 [JsonSerializable(typeof(Integration))]
 [JsonSerializable(typeof(IntegrationResponse))]
-[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(RestApiDeployment))]
 [JsonSerializable(typeof(Stage))]
 [JsonSerializable(typeof(GetStagesResponse))]
 [JsonSerializable(typeof(CustomDomainName))]

@@ -1,62 +1,40 @@
+using PrivateApiEdge.Web.Aws.Core;
+
 namespace PrivateApiEdge.Web.Aws.ApiGateway;
 
-/// <summary>Follows <c>position</c> until the last page, like the SDK's paginators.</summary>
+/// <summary>Every item of a paged list, following <c>position</c> until the last page (<see cref="AwsPaging"/>).</summary>
 public static class ApiGatewayPaginators
 {
-    public static async Task<IReadOnlyList<RestApi>> GetAllRestApisAsync(this IApiGatewayClient client, GetRestApisRequest request, CancellationToken cancellationToken)
+    public static IAsyncEnumerable<RestApi> GetAllRestApisAsync(this IApiGatewayClient client, GetRestApisRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        var all = new List<RestApi>();
-        var page = request;
-        while (true)
-        {
-            var response = await client.GetRestApisAsync(page, cancellationToken);
-            all.AddRange(response.Items);
-            if (string.IsNullOrEmpty(response.Position))
-            {
-                return all;
-            }
-
-            page = page with { Position = response.Position };
-        }
+        return AwsPaging.AllAsync(
+            request,
+            client.GetRestApisAsync,
+            page => page.Items,
+            (last, page) => AwsPaging.NextWhen(page.Position, position => last with { Position = position }),
+            cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<ApiResource>> GetAllResourcesAsync(this IApiGatewayClient client, GetResourcesRequest request, CancellationToken cancellationToken)
+    public static IAsyncEnumerable<ApiResource> GetAllResourcesAsync(this IApiGatewayClient client, GetResourcesRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        var all = new List<ApiResource>();
-        var page = request;
-        while (true)
-        {
-            var response = await client.GetResourcesAsync(page, cancellationToken);
-            all.AddRange(response.Items);
-            if (string.IsNullOrEmpty(response.Position))
-            {
-                return all;
-            }
-
-            page = page with { Position = response.Position };
-        }
+        return AwsPaging.AllAsync(
+            request,
+            client.GetResourcesAsync,
+            page => page.Items,
+            (last, page) => AwsPaging.NextWhen(page.Position, position => last with { Position = position }),
+            cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<BasePathMapping>> GetAllBasePathMappingsAsync(this IApiGatewayClient client, GetBasePathMappingsRequest request, CancellationToken cancellationToken)
+    public static IAsyncEnumerable<BasePathMapping> GetAllBasePathMappingsAsync(this IApiGatewayClient client, GetBasePathMappingsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        var all = new List<BasePathMapping>();
-        var page = request;
-        while (true)
-        {
-            var response = await client.GetBasePathMappingsAsync(page, cancellationToken);
-            all.AddRange(response.Items);
-            if (string.IsNullOrEmpty(response.Position))
-            {
-                return all;
-            }
-
-            page = page with { Position = response.Position };
-        }
+        return AwsPaging.AllAsync(
+            request,
+            client.GetBasePathMappingsAsync,
+            page => page.Items,
+            (last, page) => AwsPaging.NextWhen(page.Position, position => last with { Position = position }),
+            cancellationToken);
     }
 }

@@ -102,7 +102,8 @@ public sealed record IntegrationResponse
     public IReadOnlyDictionary<string, string>? ResponseTemplates { get; init; }
 }
 
-public sealed record Deployment
+/// <summary>The model's <c>Deployment</c> shape, renamed so it never clashes with the portal's own Deployment entity.</summary>
+public sealed record RestApiDeployment
 {
     public string Id { get; init; } = "";
 

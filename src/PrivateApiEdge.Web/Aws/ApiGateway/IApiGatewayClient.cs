@@ -7,7 +7,7 @@ namespace PrivateApiEdge.Web.Aws.ApiGateway;
 /// <remarks>
 /// Failures surface as <see cref="Core.AwsApiException"/> with the model's error type as <c>ErrorCode</c>
 /// (<c>NotFoundException</c>, <c>ConflictException</c>, <c>BadRequestException</c>, <c>TooManyRequestsException</c>,
-/// <c>LimitExceededException</c>...). List calls return one page; <see cref="ApiGatewayPaginators"/> follows
+/// <c>LimitExceededException</c>...; see <see cref="ApiGatewayErrorCodes"/>). List calls return one page; <see cref="ApiGatewayPaginators"/> follows
 /// <c>position</c>.
 /// </remarks>
 public interface IApiGatewayClient
@@ -32,7 +32,7 @@ public interface IApiGatewayClient
 
     Task<IntegrationResponse> PutIntegrationResponseAsync(PutIntegrationResponseRequest request, CancellationToken cancellationToken);
 
-    Task<Deployment> CreateDeploymentAsync(CreateDeploymentRequest request, CancellationToken cancellationToken);
+    Task<RestApiDeployment> CreateDeploymentAsync(CreateDeploymentRequest request, CancellationToken cancellationToken);
 
     Task<Stage> GetStageAsync(GetStageRequest request, CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using PrivateApiEdge.Web.Aws.Core;
 
@@ -104,27 +103,5 @@ public sealed class CertificateManagerClient : ICertificateManagerClient
         return new ListCertificatesResponse(items, json.Text("NextToken"));
     }
 
-    public async IAsyncEnumerable<CertificateSummary> ListAllCertificatesAsync(ListCertificatesRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        do
-        {
-            var page = await ListCertificatesAsync(request, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.CertificateSummaryList)
-            {
-                yield return item;
-            }
-
-            request = request with { NextToken = page.NextToken };
-        }
-        while (!string.IsNullOrEmpty(request.NextToken));
-    }
-
     private static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
-}
-
-/// <summary>Builds the ACM client of a session (in the session's region).</summary>
-public sealed class CertificateManagerClientFactory(AwsHttpClientFactory http) : IAwsServiceClientFactory<ICertificateManagerClient>
-{
-    public ICertificateManagerClient Create(AwsSession session) => new CertificateManagerClient(http.Connect(session, AwsService.CertificateManager));
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using PrivateApiEdge.Web.Aws.Core;
 
@@ -47,7 +46,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
             "CreateVpcOriginRequest",
             CloudFrontXml.WriteVpcOriginEndpointConfig(request.EndpointConfig),
             request.Tags is { Count: > 0 } tags ? CloudFrontXml.WriteTags(tags) : null);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"{Version}/vpc-origin") { Content = AwsXml.ToContent(body) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, AwsUri.Path($"{Version}/vpc-origin")) { Content = AwsXml.ToContent(body) };
         using var response = await _connection.SendAsync(message, CreateVpcOrigin, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new CreateVpcOriginResponse(CloudFrontXml.ReadVpcOrigin(xml), ETag(response), response.Headers.Location?.ToString());
@@ -56,7 +55,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<GetVpcOriginResponse> GetVpcOriginAsync(GetVpcOriginRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, AwsConnection.Path($"{Version}/vpc-origin/{{Id}}", ("Id", request.Id)));
+        using var message = new HttpRequestMessage(HttpMethod.Get, AwsUri.Path($"{Version}/vpc-origin/{{Id}}", ("Id", request.Id)));
         using var response = await _connection.SendAsync(message, GetVpcOrigin, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new GetVpcOriginResponse(CloudFrontXml.ReadVpcOrigin(xml), ETag(response));
@@ -65,7 +64,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<DeleteVpcOriginResponse> DeleteVpcOriginAsync(DeleteVpcOriginRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Delete, AwsConnection.Path($"{Version}/vpc-origin/{{Id}}", ("Id", request.Id)));
+        using var message = new HttpRequestMessage(HttpMethod.Delete, AwsUri.Path($"{Version}/vpc-origin/{{Id}}", ("Id", request.Id)));
         message.Headers.TryAddWithoutValidation("If-Match", request.IfMatch);
         using var response = await _connection.SendAsync(message, DeleteVpcOrigin, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -76,7 +75,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<ListVpcOriginsResponse> ListVpcOriginsAsync(ListVpcOriginsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, WithPaging($"{Version}/vpc-origin", request.Marker, request.MaxItems));
+        using var message = new HttpRequestMessage(HttpMethod.Get, Paged(AwsUri.Path($"{Version}/vpc-origin"), request.Marker, request.MaxItems));
         using var response = await _connection.SendAsync(message, ListVpcOrigins, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new ListVpcOriginsResponse(
@@ -85,26 +84,10 @@ public sealed class CloudFrontClient : ICloudFrontClient
             xml.Bool("IsTruncated") ?? false);
     }
 
-    public async IAsyncEnumerable<VpcOriginSummary> ListAllVpcOriginsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? marker = null;
-        do
-        {
-            var page = await ListVpcOriginsAsync(new ListVpcOriginsRequest(marker), cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            marker = page.IsTruncated ? page.NextMarker : null;
-        }
-        while (!string.IsNullOrEmpty(marker));
-    }
-
     public Task<CreateDistributionResponse> CreateDistributionAsync(CreateDistributionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return CreateAsync($"{Version}/distribution", CloudFrontXml.WriteDistributionConfig(request.DistributionConfig), CreateDistribution, cancellationToken);
+        return CreateAsync(AwsUri.Path($"{Version}/distribution"), CloudFrontXml.WriteDistributionConfig(request.DistributionConfig), CreateDistribution, cancellationToken);
     }
 
     public Task<CreateDistributionResponse> CreateDistributionWithTagsAsync(CreateDistributionWithTagsRequest request, CancellationToken cancellationToken)
@@ -114,7 +97,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
             "DistributionConfigWithTags",
             CloudFrontXml.WriteDistributionConfig(request.DistributionConfig),
             CloudFrontXml.WriteTags(request.Tags));
-        return CreateAsync($"{Version}/distribution?WithTags", body, CreateDistributionWithTags, cancellationToken);
+        return CreateAsync(AwsUri.Path($"{Version}/distribution?WithTags"), body, CreateDistributionWithTags, cancellationToken);
     }
 
     private async Task<CreateDistributionResponse> CreateAsync(string path, XElement body, AwsOperation operation, CancellationToken cancellationToken)
@@ -128,7 +111,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<GetDistributionResponse> GetDistributionAsync(GetDistributionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, AwsConnection.Path($"{Version}/distribution/{{Id}}", ("Id", request.Id)));
+        using var message = new HttpRequestMessage(HttpMethod.Get, AwsUri.Path($"{Version}/distribution/{{Id}}", ("Id", request.Id)));
         using var response = await _connection.SendAsync(message, GetDistribution, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new GetDistributionResponse(CloudFrontXml.ReadDistribution(xml), ETag(response));
@@ -137,7 +120,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<GetDistributionConfigResponse> GetDistributionConfigAsync(GetDistributionConfigRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, AwsConnection.Path($"{Version}/distribution/{{Id}}/config", ("Id", request.Id)));
+        using var message = new HttpRequestMessage(HttpMethod.Get, AwsUri.Path($"{Version}/distribution/{{Id}}/config", ("Id", request.Id)));
         using var response = await _connection.SendAsync(message, GetDistributionConfig, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new GetDistributionConfigResponse(DistributionConfigDocument.FromXml(xml), ETag(response));
@@ -146,7 +129,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<UpdateDistributionResponse> UpdateDistributionAsync(UpdateDistributionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Put, AwsConnection.Path($"{Version}/distribution/{{Id}}/config", ("Id", request.Id)))
+        using var message = new HttpRequestMessage(HttpMethod.Put, AwsUri.Path($"{Version}/distribution/{{Id}}/config", ("Id", request.Id)))
         {
             Content = AwsXml.ToContent(request.DistributionConfig.ToXml()),
         };
@@ -159,7 +142,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task DeleteDistributionAsync(DeleteDistributionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Delete, AwsConnection.Path($"{Version}/distribution/{{Id}}", ("Id", request.Id)));
+        using var message = new HttpRequestMessage(HttpMethod.Delete, AwsUri.Path($"{Version}/distribution/{{Id}}", ("Id", request.Id)));
         message.Headers.TryAddWithoutValidation("If-Match", request.IfMatch);
         using var response = await _connection.SendAsync(message, DeleteDistribution, cancellationToken).ConfigureAwait(false);
     }
@@ -167,7 +150,7 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, WithPaging($"{Version}/distribution", request.Marker, request.MaxItems));
+        using var message = new HttpRequestMessage(HttpMethod.Get, Paged(AwsUri.Path($"{Version}/distribution"), request.Marker, request.MaxItems));
         using var response = await _connection.SendAsync(message, ListDistributions, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new ListDistributionsResponse(
@@ -176,41 +159,10 @@ public sealed class CloudFrontClient : ICloudFrontClient
             xml.Bool("IsTruncated") ?? false);
     }
 
-    public async IAsyncEnumerable<DistributionSummary> ListAllDistributionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? marker = null;
-        do
-        {
-            var page = await ListDistributionsAsync(new ListDistributionsRequest(marker), cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            marker = page.IsTruncated ? page.NextMarker : null;
-        }
-        while (!string.IsNullOrEmpty(marker));
-    }
-
-    public async Task<DistributionSummary?> FindDistributionByAliasAsync(string domainName, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(domainName);
-        var wanted = NormalizeAlias(domainName);
-        await foreach (var distribution in ListAllDistributionsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (distribution.Aliases.Any(a => NormalizeAlias(a) == wanted))
-            {
-                return distribution;
-            }
-        }
-
-        return null;
-    }
-
     public async Task TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"{Version}/tagging?Operation=Tag&Resource={Uri.EscapeDataString(request.Resource)}")
+        using var message = new HttpRequestMessage(HttpMethod.Post, AwsUri.Path($"{Version}/tagging").Query(("Operation", "Tag"), ("Resource", request.Resource)))
         {
             Content = AwsXml.ToContent(CloudFrontXml.WriteTags(request.Tags)),
         };
@@ -220,29 +172,15 @@ public sealed class CloudFrontClient : ICloudFrontClient
     public async Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"{Version}/tagging?Resource={Uri.EscapeDataString(request.Resource)}");
+        using var message = new HttpRequestMessage(HttpMethod.Get, AwsUri.Path($"{Version}/tagging").Query(("Resource", request.Resource)));
         using var response = await _connection.SendAsync(message, ListTagsForResource, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new ListTagsForResourceResponse(CloudFrontXml.ReadTags(xml));
     }
 
-    private static string NormalizeAlias(string alias) => alias.Trim().TrimEnd('.').ToLowerInvariant();
-
-    private static string WithPaging(string path, string? marker, int? maxItems)
-    {
-        var query = new List<string>();
-        if (!string.IsNullOrEmpty(marker))
-        {
-            query.Add("Marker=" + Uri.EscapeDataString(marker));
-        }
-
-        if (maxItems is { } max)
-        {
-            query.Add("MaxItems=" + AwsXml.FormatInt(max));
-        }
-
-        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
-    }
+    // An empty marker means "from the start", as a missing one does.
+    private static string Paged(string path, string? marker, int? maxItems) =>
+        path.Query(("Marker", string.IsNullOrEmpty(marker) ? null : marker), ("MaxItems", AwsUri.Number(maxItems)));
 
     // CloudFront ETags are opaque version ids (E2QWRUHAPOMQZL), sent back verbatim in If-Match.
     // They are not quoted, so HttpResponseHeaders.ETag (which wants a quoted entity tag) cannot parse them.
@@ -251,10 +189,4 @@ public sealed class CloudFrontClient : ICloudFrontClient
 
     private static string? ETagOrNull(HttpResponseMessage response) =>
         response.Headers.TryGetValues("ETag", out var values) ? values.FirstOrDefault() : null;
-}
-
-/// <summary>Builds the CloudFront client of a session.</summary>
-public sealed class CloudFrontClientFactory(AwsHttpClientFactory http) : IAwsServiceClientFactory<ICloudFrontClient>
-{
-    public ICloudFrontClient Create(AwsSession session) => new CloudFrontClient(http.Connect(session, AwsService.CloudFront));
 }

@@ -5,7 +5,8 @@ namespace PrivateApiEdge.Web.Aws.CloudFront;
 /// AWSSDK.CloudFront's <c>IAmazonCloudFront</c> for these operations. Error answers throw
 /// <see cref="Core.AwsApiException"/> with CloudFront's code (<c>PreconditionFailed</c>, <c>InvalidIfMatchVersion</c>,
 /// <c>DistributionNotDisabled</c>, <c>CannotDeleteEntityWhileInUse</c>, <c>NoSuchDistribution</c>,
-/// <c>EntityNotFound</c>, <c>CNAMEAlreadyExists</c>, <c>DistributionAlreadyExists</c>, ...).
+/// <c>EntityNotFound</c>, <c>CNAMEAlreadyExists</c>, <c>DistributionAlreadyExists</c>, ...; see
+/// <see cref="CloudFrontErrorCodes"/>). List calls return one page; <see cref="CloudFrontPaginators"/> follows the markers.
 /// </summary>
 public interface ICloudFrontClient
 {
@@ -19,9 +20,6 @@ public interface ICloudFrontClient
 
     /// <summary>One page of VPC origins.</summary>
     Task<ListVpcOriginsResponse> ListVpcOriginsAsync(ListVpcOriginsRequest request, CancellationToken cancellationToken);
-
-    /// <summary>Every VPC origin, following the markers.</summary>
-    IAsyncEnumerable<VpcOriginSummary> ListAllVpcOriginsAsync(CancellationToken cancellationToken);
 
     /// <summary>Creates a distribution; the CallerReference makes a resend safe.</summary>
     Task<CreateDistributionResponse> CreateDistributionAsync(CreateDistributionRequest request, CancellationToken cancellationToken);
@@ -41,16 +39,6 @@ public interface ICloudFrontClient
 
     /// <summary>One page of distributions.</summary>
     Task<ListDistributionsResponse> ListDistributionsAsync(ListDistributionsRequest request, CancellationToken cancellationToken);
-
-    /// <summary>Every distribution in the account, following the markers.</summary>
-    IAsyncEnumerable<DistributionSummary> ListAllDistributionsAsync(CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The distribution in this account that already has <paramref name="domainName"/> as an alternate domain name
-    /// (case-insensitive, trailing dot ignored), or null. Creating another with the same alias fails with
-    /// <c>CNAMEAlreadyExists</c>; preflight uses this to say which distribution holds it.
-    /// </summary>
-    Task<DistributionSummary?> FindDistributionByAliasAsync(string domainName, CancellationToken cancellationToken);
 
     Task TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken);
 

@@ -34,4 +34,21 @@ public sealed class AwsApiException : Exception
     public HttpStatusCode StatusCode { get; }
 
     public string? RequestId { get; }
+
+    /// <summary>
+    /// Whether AWS answered with one of <paramref name="codes"/> (ordinal: AWS codes are case-sensitive). Pass the
+    /// constants of the API's <c>&lt;Service&gt;ErrorCodes</c> class, never literals (a unit test scans for them).
+    /// </summary>
+    public bool Is(params ReadOnlySpan<string> codes)
+    {
+        foreach (var code in codes)
+        {
+            if (string.Equals(ErrorCode, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -25,7 +25,7 @@ public sealed class AwsConnection
     public Uri BaseAddress => _http.BaseAddress!;
 
     /// <summary>
-    /// Sends <paramref name="request"/> (relative URI, e.g. <c>2020-05-31/distribution</c>) and returns the response
+    /// Sends <paramref name="request"/> (relative URI from <see cref="AwsUri"/>, e.g. <c>2020-05-31/distribution</c>) and returns the response
     /// when its status is a success; the caller disposes it. Error answers throw <see cref="AwsApiException"/>;
     /// transport failures that survive the retries surface as <see cref="HttpRequestException"/> or Polly's
     /// <c>TimeoutRejectedException</c>.
@@ -48,18 +48,5 @@ public sealed class AwsConnection
             var error = await AwsErrorParser.ParseAsync(Service.Protocol, response, cancellationToken).ConfigureAwait(false);
             throw new AwsApiException(Service.SigningName, operation.Name, error.Code, error.Message, response.StatusCode, error.RequestId);
         }
-    }
-
-    /// <summary>A path relative to the endpoint, percent-encoding each label value (AWS URI labels are RFC 3986 encoded).</summary>
-    public static string Path(string template, params ReadOnlySpan<(string Label, string Value)> labels)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        var path = template.TrimStart('/');
-        foreach (var (label, value) in labels)
-        {
-            path = path.Replace("{" + label + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
-        }
-
-        return path;
     }
 }

@@ -5,7 +5,7 @@ using Amazon.Runtime.Signing;
 namespace PrivateApiEdge.Web.Aws.Core;
 
 /// <summary>Records each attempt (it sits inside the retry handler) in the <see cref="AwsCallMeter"/>.</summary>
-internal sealed class AwsCallMeteringHandler(AwsCallMeter meter, AwsService service, Guid? deploymentId, TimeProvider timeProvider)
+internal sealed class AwsCallMeteringHandler(AwsCallMeter meter, AwsService service, AwsSession session, TimeProvider timeProvider)
     : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ internal sealed class AwsCallMeteringHandler(AwsCallMeter meter, AwsService serv
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var code = exception is HttpRequestException http ? $"Transport.{http.HttpRequestError}" : exception.GetType().Name;
-            meter.Record(new AwsCallRecord(startedAt, service.SigningName, operation, deploymentId, null, code, timeProvider.GetElapsedTime(started)));
+            Record(new AwsCallRecord(startedAt, service.SigningName, operation, session.DeploymentId, null, code, timeProvider.GetElapsedTime(started)));
             throw;
         }
 
@@ -31,8 +31,14 @@ internal sealed class AwsCallMeteringHandler(AwsCallMeter meter, AwsService serv
             errorCode = (await AwsErrorParser.ParseAsync(service.Protocol, response, cancellationToken).ConfigureAwait(false)).Code;
         }
 
-        meter.Record(new AwsCallRecord(startedAt, service.SigningName, operation, deploymentId, (int)response.StatusCode, errorCode, timeProvider.GetElapsedTime(started)));
+        Record(new AwsCallRecord(startedAt, service.SigningName, operation, session.DeploymentId, (int)response.StatusCode, errorCode, timeProvider.GetElapsedTime(started)));
         return response;
+    }
+
+    private void Record(AwsCallRecord call)
+    {
+        meter.Record(call);
+        session.CallTally?.Add();
     }
 }
 

@@ -13,14 +13,28 @@ public sealed class AwsSdkCallRunner
     private readonly AwsCallMeter? _meter;
     private readonly Guid? _deploymentId;
     private readonly TimeProvider _timeProvider;
+    private readonly AwsCallTally? _tally;
 
-    public AwsSdkCallRunner(AwsService service, AwsCallMeter? meter = null, Guid? deploymentId = null, TimeProvider? timeProvider = null)
+    public AwsSdkCallRunner(AwsService service, AwsCallMeter? meter = null, Guid? deploymentId = null, TimeProvider? timeProvider = null, AwsCallTally? tally = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         _service = service;
         _meter = meter;
         _deploymentId = deploymentId;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _tally = tally;
+    }
+
+    public Task<T> RunAsync<T>(AwsOperation operation, Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync(operation.Name, call);
+    }
+
+    public Task RunAsync(AwsOperation operation, Func<Task> call)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync(operation.Name, call);
     }
 
     public async Task<T> RunAsync<T>(string operation, Func<Task<T>> call)
@@ -66,6 +80,9 @@ public sealed class AwsSdkCallRunner
         exception.RequestId,
         exception);
 
-    private void Record(string operation, DateTimeOffset startedAt, long started, int? status, string? errorCode) =>
+    private void Record(string operation, DateTimeOffset startedAt, long started, int? status, string? errorCode)
+    {
         _meter?.Record(new AwsCallRecord(startedAt, _service.SigningName, operation, _deploymentId, status, errorCode, _timeProvider.GetElapsedTime(started)));
+        _tally?.Add();
+    }
 }

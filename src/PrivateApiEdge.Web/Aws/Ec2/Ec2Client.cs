@@ -1,6 +1,7 @@
 using Amazon.EC2;
 using Amazon.Runtime;
 using PrivateApiEdge.Web.Aws.Core;
+using static PrivateApiEdge.Web.Aws.Ec2.Ec2SdkMapping;
 using Sdk = Amazon.EC2.Model;
 
 namespace PrivateApiEdge.Web.Aws.Ec2;
@@ -11,6 +12,25 @@ namespace PrivateApiEdge.Web.Aws.Ec2;
 /// </summary>
 public sealed class Ec2Client : IEc2Client
 {
+    // The SDK retries by itself; the retry mode only matters to the thin clients' pipeline.
+    private static readonly AwsOperation DescribeVpcs = new("DescribeVpcs");
+    private static readonly AwsOperation DescribeVpcAttribute = new("DescribeVpcAttribute");
+    private static readonly AwsOperation DescribeSubnets = new("DescribeSubnets");
+    private static readonly AwsOperation DescribeInternetGateways = new("DescribeInternetGateways");
+    private static readonly AwsOperation CreateSecurityGroup = new("CreateSecurityGroup");
+    private static readonly AwsOperation DescribeSecurityGroups = new("DescribeSecurityGroups");
+    private static readonly AwsOperation DeleteSecurityGroup = new("DeleteSecurityGroup");
+    private static readonly AwsOperation AuthorizeSecurityGroupIngress = new("AuthorizeSecurityGroupIngress");
+    private static readonly AwsOperation AuthorizeSecurityGroupEgress = new("AuthorizeSecurityGroupEgress");
+    private static readonly AwsOperation RevokeSecurityGroupIngress = new("RevokeSecurityGroupIngress");
+    private static readonly AwsOperation RevokeSecurityGroupEgress = new("RevokeSecurityGroupEgress");
+    private static readonly AwsOperation DescribeManagedPrefixLists = new("DescribeManagedPrefixLists");
+    private static readonly AwsOperation CreateVpcEndpoint = new("CreateVpcEndpoint");
+    private static readonly AwsOperation DescribeVpcEndpoints = new("DescribeVpcEndpoints");
+    private static readonly AwsOperation DeleteVpcEndpoints = new("DeleteVpcEndpoints");
+    private static readonly AwsOperation DescribeNetworkInterfaces = new("DescribeNetworkInterfaces");
+    private static readonly AwsOperation CreateTags = new("CreateTags");
+
     private readonly IAmazonEC2 _ec2;
     private readonly AwsSdkCallRunner _calls;
 
@@ -38,13 +58,10 @@ public sealed class Ec2Client : IEc2Client
         };
     }
 
-    /// <summary>An adapter over a new SDK client for the given credentials and configuration.</summary>
-    public static Ec2Client Create(AWSCredentials credentials, AmazonEC2Config config, AwsSdkCallRunner? calls = null) => new(new AmazonEC2Client(credentials, config), calls);
-
     public Task<DescribeVpcsResponse> DescribeVpcsAsync(DescribeVpcsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeVpcs", async () =>
+        return _calls.RunAsync(DescribeVpcs, async () =>
         {
             var vpcs = await AllPagesAsync(
                 token => _ec2.DescribeVpcsAsync(new Sdk.DescribeVpcsRequest { VpcIds = [.. request.VpcIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -57,7 +74,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeVpcAttributeResponse> DescribeVpcAttributeAsync(DescribeVpcAttributeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeVpcAttribute", async () =>
+        return _calls.RunAsync(DescribeVpcAttribute, async () =>
         {
             var response = await _ec2.DescribeVpcAttributeAsync(
                 new Sdk.DescribeVpcAttributeRequest { VpcId = request.VpcId, Attribute = VpcAttributeName.FindValue(request.Attribute) },
@@ -69,7 +86,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeSubnetsResponse> DescribeSubnetsAsync(DescribeSubnetsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeSubnets", async () =>
+        return _calls.RunAsync(DescribeSubnets, async () =>
         {
             var subnets = await AllPagesAsync(
                 token => _ec2.DescribeSubnetsAsync(new Sdk.DescribeSubnetsRequest { SubnetIds = [.. request.SubnetIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -84,7 +101,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeInternetGatewaysResponse> DescribeInternetGatewaysAsync(DescribeInternetGatewaysRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeInternetGateways", async () =>
+        return _calls.RunAsync(DescribeInternetGateways, async () =>
         {
             var gateways = await AllPagesAsync(
                 token => _ec2.DescribeInternetGatewaysAsync(new Sdk.DescribeInternetGatewaysRequest { InternetGatewayIds = [.. request.InternetGatewayIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -102,7 +119,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<CreateSecurityGroupResponse> CreateSecurityGroupAsync(CreateSecurityGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("CreateSecurityGroup", async () =>
+        return _calls.RunAsync(CreateSecurityGroup, async () =>
         {
             var response = await _ec2.CreateSecurityGroupAsync(
                 new Sdk.CreateSecurityGroupRequest
@@ -120,7 +137,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeSecurityGroupsResponse> DescribeSecurityGroupsAsync(DescribeSecurityGroupsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeSecurityGroups", async () =>
+        return _calls.RunAsync(DescribeSecurityGroups, async () =>
         {
             var groups = await AllPagesAsync(
                 token => _ec2.DescribeSecurityGroupsAsync(new Sdk.DescribeSecurityGroupsRequest { GroupIds = [.. request.GroupIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -143,13 +160,13 @@ public sealed class Ec2Client : IEc2Client
     public Task DeleteSecurityGroupAsync(DeleteSecurityGroupRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DeleteSecurityGroup", () => _ec2.DeleteSecurityGroupAsync(new Sdk.DeleteSecurityGroupRequest { GroupId = request.GroupId }, cancellationToken));
+        return _calls.RunAsync(DeleteSecurityGroup, () => _ec2.DeleteSecurityGroupAsync(new Sdk.DeleteSecurityGroupRequest { GroupId = request.GroupId }, cancellationToken));
     }
 
     public Task<AuthorizeSecurityGroupRulesResponse> AuthorizeSecurityGroupIngressAsync(AuthorizeSecurityGroupIngressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("AuthorizeSecurityGroupIngress", async () =>
+        return _calls.RunAsync(AuthorizeSecurityGroupIngress, async () =>
         {
             var response = await _ec2.AuthorizeSecurityGroupIngressAsync(
                 new Sdk.AuthorizeSecurityGroupIngressRequest { GroupId = request.GroupId, IpPermissions = request.IpPermissions.Select(ToSdk).ToList() },
@@ -161,7 +178,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<AuthorizeSecurityGroupRulesResponse> AuthorizeSecurityGroupEgressAsync(AuthorizeSecurityGroupEgressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("AuthorizeSecurityGroupEgress", async () =>
+        return _calls.RunAsync(AuthorizeSecurityGroupEgress, async () =>
         {
             var response = await _ec2.AuthorizeSecurityGroupEgressAsync(
                 new Sdk.AuthorizeSecurityGroupEgressRequest { GroupId = request.GroupId, IpPermissions = request.IpPermissions.Select(ToSdk).ToList() },
@@ -173,7 +190,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<RevokeSecurityGroupRulesResponse> RevokeSecurityGroupIngressAsync(RevokeSecurityGroupIngressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("RevokeSecurityGroupIngress", async () =>
+        return _calls.RunAsync(RevokeSecurityGroupIngress, async () =>
         {
             var response = await _ec2.RevokeSecurityGroupIngressAsync(
                 new Sdk.RevokeSecurityGroupIngressRequest
@@ -193,7 +210,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<RevokeSecurityGroupRulesResponse> RevokeSecurityGroupEgressAsync(RevokeSecurityGroupEgressRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("RevokeSecurityGroupEgress", async () =>
+        return _calls.RunAsync(RevokeSecurityGroupEgress, async () =>
         {
             var response = await _ec2.RevokeSecurityGroupEgressAsync(
                 new Sdk.RevokeSecurityGroupEgressRequest
@@ -213,7 +230,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeManagedPrefixListsResponse> DescribeManagedPrefixListsAsync(DescribeManagedPrefixListsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeManagedPrefixLists", async () =>
+        return _calls.RunAsync(DescribeManagedPrefixLists, async () =>
         {
             var lists = await AllPagesAsync(
                 token => _ec2.DescribeManagedPrefixListsAsync(new Sdk.DescribeManagedPrefixListsRequest { PrefixListIds = [.. request.PrefixListIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -228,7 +245,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<CreateVpcEndpointResponse> CreateVpcEndpointAsync(CreateVpcEndpointRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("CreateVpcEndpoint", async () =>
+        return _calls.RunAsync(CreateVpcEndpoint, async () =>
         {
             var response = await _ec2.CreateVpcEndpointAsync(
                 new Sdk.CreateVpcEndpointRequest
@@ -250,7 +267,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeVpcEndpointsResponse> DescribeVpcEndpointsAsync(DescribeVpcEndpointsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeVpcEndpoints", async () =>
+        return _calls.RunAsync(DescribeVpcEndpoints, async () =>
         {
             var endpoints = await AllPagesAsync(
                 token => _ec2.DescribeVpcEndpointsAsync(new Sdk.DescribeVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -263,7 +280,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DeleteVpcEndpointsResponse> DeleteVpcEndpointsAsync(DeleteVpcEndpointsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DeleteVpcEndpoints", async () =>
+        return _calls.RunAsync(DeleteVpcEndpoints, async () =>
         {
             var response = await _ec2.DeleteVpcEndpointsAsync(new Sdk.DeleteVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds] }, cancellationToken);
             return new DeleteVpcEndpointsResponse((response.Unsuccessful ?? [])
@@ -275,7 +292,7 @@ public sealed class Ec2Client : IEc2Client
     public Task<DescribeNetworkInterfacesResponse> DescribeNetworkInterfacesAsync(DescribeNetworkInterfacesRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("DescribeNetworkInterfaces", async () =>
+        return _calls.RunAsync(DescribeNetworkInterfaces, async () =>
         {
             var interfaces = await AllPagesAsync(
                 token => _ec2.DescribeNetworkInterfacesAsync(new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. request.NetworkInterfaceIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
@@ -299,7 +316,7 @@ public sealed class Ec2Client : IEc2Client
     public Task CreateTagsAsync(CreateTagsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("CreateTags", () => _ec2.CreateTagsAsync(
+        return _calls.RunAsync(CreateTags, () => _ec2.CreateTagsAsync(
             new Sdk.CreateTagsRequest { Resources = [.. request.Resources], Tags = request.Tags.Select(t => new Sdk.Tag(t.Key, t.Value)).ToList() },
             cancellationToken));
     }
@@ -321,68 +338,4 @@ public sealed class Ec2Client : IEc2Client
 
         return all;
     }
-
-    // The SDK sends an empty list as "no filter", but null keeps the request minimal and matches what we mean.
-    private static List<Sdk.Filter>? Filters(IReadOnlyList<Ec2Filter> filters) =>
-        filters.Count == 0 ? null : filters.Select(f => new Sdk.Filter(f.Name, [.. f.Values])).ToList();
-
-    private static List<Sdk.TagSpecification>? TagSpecifications(ResourceType resourceType, IReadOnlyList<Ec2Tag> tags) =>
-        tags.Count == 0
-            ? null
-            : [new Sdk.TagSpecification { ResourceType = resourceType, Tags = tags.Select(t => new Sdk.Tag(t.Key, t.Value)).ToList() }];
-
-    private static List<Ec2Tag> Tags(List<Sdk.Tag>? tags) => (tags ?? []).Select(t => new Ec2Tag(t.Key, t.Value)).ToList();
-
-    private static Sdk.IpPermission ToSdk(IpPermission permission) => new()
-    {
-        IpProtocol = permission.IpProtocol,
-        FromPort = permission.FromPort,
-        ToPort = permission.ToPort,
-        UserIdGroupPairs = permission.UserIdGroupPairs.Count == 0
-            ? null
-            : permission.UserIdGroupPairs.Select(p => new Sdk.UserIdGroupPair { GroupId = p.GroupId, Description = p.Description }).ToList(),
-        PrefixListIds = permission.PrefixListIds.Count == 0
-            ? null
-            : permission.PrefixListIds.Select(p => new Sdk.PrefixListId { Id = p.Id, Description = p.Description }).ToList(),
-        Ipv4Ranges = permission.IpRanges.Count == 0
-            ? null
-            : permission.IpRanges.Select(r => new Sdk.IpRange { CidrIp = r.CidrIp, Description = r.Description }).ToList(),
-    };
-
-    private static IpPermission FromSdk(Sdk.IpPermission permission) => new()
-    {
-        IpProtocol = permission.IpProtocol,
-        FromPort = permission.FromPort,
-        ToPort = permission.ToPort,
-        UserIdGroupPairs = (permission.UserIdGroupPairs ?? []).Select(p => new UserIdGroupPair(p.GroupId, p.Description)).ToList(),
-        PrefixListIds = (permission.PrefixListIds ?? []).Select(p => new PrefixListId(p.Id, p.Description)).ToList(),
-        IpRanges = (permission.Ipv4Ranges ?? []).Select(r => new IpRange(r.CidrIp, r.Description)).ToList(),
-    };
-
-    private static SecurityGroupRule FromSdk(Sdk.SecurityGroupRule rule) => new(
-        rule.SecurityGroupRuleId,
-        rule.GroupId,
-        rule.IsEgress ?? false,
-        rule.IpProtocol,
-        rule.FromPort,
-        rule.ToPort,
-        rule.CidrIpv4,
-        rule.PrefixListId,
-        rule.ReferencedGroupInfo?.GroupId);
-
-    private static VpcEndpoint FromSdk(Sdk.VpcEndpoint endpoint) => new()
-    {
-        VpcEndpointId = endpoint.VpcEndpointId,
-        VpcEndpointType = endpoint.VpcEndpointType?.Value,
-        VpcId = endpoint.VpcId,
-        ServiceName = endpoint.ServiceName,
-        State = endpoint.State?.Value,
-        SubnetIds = endpoint.SubnetIds ?? [],
-        SecurityGroupIds = (endpoint.Groups ?? []).Select(g => g.GroupId).ToList(),
-        NetworkInterfaceIds = endpoint.NetworkInterfaceIds ?? [],
-        DnsEntries = (endpoint.DnsEntries ?? []).Select(d => new DnsEntry(d.DnsName, d.HostedZoneId)).ToList(),
-        PrivateDnsEnabled = endpoint.PrivateDnsEnabled ?? false,
-        OwnerId = endpoint.OwnerId,
-        Tags = Tags(endpoint.Tags),
-    };
 }

@@ -1,62 +1,40 @@
+using PrivateApiEdge.Web.Aws.Core;
+
 namespace PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 
-/// <summary>Follows <c>NextMarker</c> until the last page, like the SDK's paginators.</summary>
+/// <summary>Every item of a paged describe, following <c>NextMarker</c> until the last page (<see cref="AwsPaging"/>).</summary>
 public static class ElasticLoadBalancingPaginators
 {
-    public static async Task<IReadOnlyList<LoadBalancer>> DescribeAllLoadBalancersAsync(this IElasticLoadBalancingClient client, DescribeLoadBalancersRequest request, CancellationToken cancellationToken)
+    public static IAsyncEnumerable<LoadBalancer> DescribeAllLoadBalancersAsync(this IElasticLoadBalancingClient client, DescribeLoadBalancersRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        var all = new List<LoadBalancer>();
-        var page = request;
-        while (true)
-        {
-            var response = await client.DescribeLoadBalancersAsync(page, cancellationToken);
-            all.AddRange(response.LoadBalancers);
-            if (string.IsNullOrEmpty(response.NextMarker))
-            {
-                return all;
-            }
-
-            page = page with { Marker = response.NextMarker };
-        }
+        return AwsPaging.AllAsync(
+            request,
+            client.DescribeLoadBalancersAsync,
+            page => page.LoadBalancers,
+            (last, page) => AwsPaging.NextWhen(page.NextMarker, marker => last with { Marker = marker }),
+            cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<TargetGroup>> DescribeAllTargetGroupsAsync(this IElasticLoadBalancingClient client, DescribeTargetGroupsRequest request, CancellationToken cancellationToken)
+    public static IAsyncEnumerable<TargetGroup> DescribeAllTargetGroupsAsync(this IElasticLoadBalancingClient client, DescribeTargetGroupsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        var all = new List<TargetGroup>();
-        var page = request;
-        while (true)
-        {
-            var response = await client.DescribeTargetGroupsAsync(page, cancellationToken);
-            all.AddRange(response.TargetGroups);
-            if (string.IsNullOrEmpty(response.NextMarker))
-            {
-                return all;
-            }
-
-            page = page with { Marker = response.NextMarker };
-        }
+        return AwsPaging.AllAsync(
+            request,
+            client.DescribeTargetGroupsAsync,
+            page => page.TargetGroups,
+            (last, page) => AwsPaging.NextWhen(page.NextMarker, marker => last with { Marker = marker }),
+            cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<Listener>> DescribeAllListenersAsync(this IElasticLoadBalancingClient client, DescribeListenersRequest request, CancellationToken cancellationToken)
+    public static IAsyncEnumerable<Listener> DescribeAllListenersAsync(this IElasticLoadBalancingClient client, DescribeListenersRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(request);
-        var all = new List<Listener>();
-        var page = request;
-        while (true)
-        {
-            var response = await client.DescribeListenersAsync(page, cancellationToken);
-            all.AddRange(response.Listeners);
-            if (string.IsNullOrEmpty(response.NextMarker))
-            {
-                return all;
-            }
-
-            page = page with { Marker = response.NextMarker };
-        }
+        return AwsPaging.AllAsync(
+            request,
+            client.DescribeListenersAsync,
+            page => page.Listeners,
+            (last, page) => AwsPaging.NextWhen(page.NextMarker, marker => last with { Marker = marker }),
+            cancellationToken);
     }
 }

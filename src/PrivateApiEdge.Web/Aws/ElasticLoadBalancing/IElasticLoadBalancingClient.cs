@@ -6,7 +6,7 @@ namespace PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 /// </summary>
 /// <remarks>
 /// Every failure AWS reports surfaces as <see cref="Core.AwsApiException"/> whose <c>ErrorCode</c> is the model's
-/// error code (<c>LoadBalancerNotFound</c>, <c>ResourceInUse</c>, <c>Throttling</c>...). Describe calls return one
+/// error code (<c>LoadBalancerNotFound</c>, <c>ResourceInUse</c>, <c>Throttling</c>...; see <see cref="ElasticLoadBalancingErrorCodes"/>). Describe calls return one
 /// page; <see cref="ElasticLoadBalancingPaginators"/> follows <c>NextMarker</c>.
 /// </remarks>
 public interface IElasticLoadBalancingClient

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Xml.Linq;
 using PrivateApiEdge.Web.Aws.Core;
 
@@ -32,7 +31,7 @@ public sealed class Route53Client : IRoute53Client
     public async Task<GetHostedZoneResponse> GetHostedZoneAsync(GetHostedZoneRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, AwsConnection.Path($"{Version}/hostedzone/{{Id}}", ("Id", BareId(request.Id))));
+        using var message = new HttpRequestMessage(HttpMethod.Get, AwsUri.Path($"{Version}/hostedzone/{{Id}}", ("Id", BareId(request.Id))));
         using var response = await _connection.SendAsync(message, GetHostedZone, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new GetHostedZoneResponse(
@@ -43,8 +42,9 @@ public sealed class Route53Client : IRoute53Client
     public async Task<ListHostedZonesByNameResponse> ListHostedZonesByNameAsync(ListHostedZonesByNameRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = Query(("dnsname", request.DnsName), ("hostedzoneid", request.HostedZoneId is null ? null : BareId(request.HostedZoneId)), ("maxitems", request.MaxItems?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        using var message = new HttpRequestMessage(HttpMethod.Get, $"{Version}/hostedzonesbyname{query}");
+        var uri = AwsUri.Path($"{Version}/hostedzonesbyname")
+            .Query(("dnsname", request.DnsName), ("hostedzoneid", request.HostedZoneId is null ? null : BareId(request.HostedZoneId)), ("maxitems", AwsUri.Number(request.MaxItems)));
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         using var response = await _connection.SendAsync(message, ListHostedZonesByName, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new ListHostedZonesByNameResponse(
@@ -54,35 +54,15 @@ public sealed class Route53Client : IRoute53Client
             xml.Text("NextHostedZoneId") is { } next ? BareId(next) : null);
     }
 
-    public async IAsyncEnumerable<HostedZone> ListAllHostedZonesByNameAsync(string? dnsName, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var request = new ListHostedZonesByNameRequest(dnsName);
-        while (true)
-        {
-            var page = await ListHostedZonesByNameAsync(request, cancellationToken).ConfigureAwait(false);
-            foreach (var zone in page.HostedZones)
-            {
-                yield return zone;
-            }
-
-            if (!page.IsTruncated)
-            {
-                yield break;
-            }
-
-            request = new ListHostedZonesByNameRequest(page.NextDnsName, page.NextHostedZoneId);
-        }
-    }
-
     public async Task<ListResourceRecordSetsResponse> ListResourceRecordSetsAsync(ListResourceRecordSetsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = Query(
+        var uri = AwsUri.Path($"{Version}/hostedzone/{{Id}}/rrset", ("Id", BareId(request.HostedZoneId))).Query(
             ("name", request.StartRecordName),
             ("type", request.StartRecordType),
             ("identifier", request.StartRecordIdentifier),
-            ("maxitems", request.MaxItems?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        using var message = new HttpRequestMessage(HttpMethod.Get, AwsConnection.Path($"{Version}/hostedzone/{{Id}}/rrset", ("Id", BareId(request.HostedZoneId))) + query);
+            ("maxitems", AwsUri.Number(request.MaxItems)));
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
         using var response = await _connection.SendAsync(message, ListResourceRecordSets, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new ListResourceRecordSetsResponse(
@@ -91,26 +71,6 @@ public sealed class Route53Client : IRoute53Client
             xml.Text("NextRecordName"),
             xml.Text("NextRecordType"),
             xml.Text("NextRecordIdentifier"));
-    }
-
-    public async IAsyncEnumerable<ResourceRecordSet> ListAllResourceRecordSetsAsync(ListResourceRecordSetsRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        while (true)
-        {
-            var page = await ListResourceRecordSetsAsync(request, cancellationToken).ConfigureAwait(false);
-            foreach (var recordSet in page.ResourceRecordSets)
-            {
-                yield return recordSet;
-            }
-
-            if (!page.IsTruncated)
-            {
-                yield break;
-            }
-
-            request = request with { StartRecordName = page.NextRecordName, StartRecordType = page.NextRecordType, StartRecordIdentifier = page.NextRecordIdentifier };
-        }
     }
 
     public async Task<ChangeResourceRecordSetsResponse> ChangeResourceRecordSetsAsync(ChangeResourceRecordSetsRequest request, CancellationToken cancellationToken)
@@ -126,7 +86,7 @@ public sealed class Route53Client : IRoute53Client
                     Ns + "Change",
                     new XElement(Ns + "Action", change.Action.ToString().ToUpperInvariant()),
                     WriteRecordSet(change.ResourceRecordSet))))));
-        using var message = new HttpRequestMessage(HttpMethod.Post, AwsConnection.Path($"{Version}/hostedzone/{{Id}}/rrset/", ("Id", BareId(request.HostedZoneId))))
+        using var message = new HttpRequestMessage(HttpMethod.Post, AwsUri.Path($"{Version}/hostedzone/{{Id}}/rrset/", ("Id", BareId(request.HostedZoneId))))
         {
             Content = AwsXml.ToContent(body),
         };
@@ -139,7 +99,7 @@ public sealed class Route53Client : IRoute53Client
     public async Task<GetChangeResponse> GetChangeAsync(GetChangeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Get, AwsConnection.Path($"{Version}/change/{{Id}}", ("Id", BareId(request.Id))));
+        using var message = new HttpRequestMessage(HttpMethod.Get, AwsUri.Path($"{Version}/change/{{Id}}", ("Id", BareId(request.Id))));
         using var response = await _connection.SendAsync(message, GetChange, cancellationToken).ConfigureAwait(false);
         var xml = await AwsXml.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         return new GetChangeResponse(ReadChangeInfo(xml));
@@ -195,24 +155,4 @@ public sealed class Route53Client : IRoute53Client
         var info = response.Child("ChangeInfo") ?? throw new FormatException("Route 53 answered without <ChangeInfo>.");
         return new ChangeInfo(BareId(info.RequiredText("Id")), info.RequiredText("Status"), info.Timestamp("SubmittedAt") ?? default, info.Text("Comment"));
     }
-
-    private static string Query(params ReadOnlySpan<(string Name, string? Value)> parameters)
-    {
-        var parts = new List<string>();
-        foreach (var (name, value) in parameters)
-        {
-            if (value is not null)
-            {
-                parts.Add($"{name}={Uri.EscapeDataString(value)}");
-            }
-        }
-
-        return parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts);
-    }
-}
-
-/// <summary>Builds the Route 53 client of a session.</summary>
-public sealed class Route53ClientFactory(AwsHttpClientFactory http) : IAwsServiceClientFactory<IRoute53Client>
-{
-    public IRoute53Client Create(AwsSession session) => new Route53Client(http.Connect(session, AwsService.Route53));
 }

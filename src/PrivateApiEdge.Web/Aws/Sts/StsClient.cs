@@ -8,6 +8,10 @@ namespace PrivateApiEdge.Web.Aws.Sts;
 /// <summary>The adapter over AWSSDK.SecurityToken; SDK service errors become <see cref="AwsApiException"/> (through <see cref="AwsSdkCallRunner"/>).</summary>
 public sealed class StsClient : IStsClient
 {
+    // The SDK retries by itself; the retry mode only matters to the thin clients' pipeline.
+    private static readonly AwsOperation GetCallerIdentity = new("GetCallerIdentity");
+    private static readonly AwsOperation AssumeRole = new("AssumeRole");
+
     private readonly IAmazonSecurityTokenService _sts;
     private readonly AwsSdkCallRunner _calls;
 
@@ -35,11 +39,8 @@ public sealed class StsClient : IStsClient
         };
     }
 
-    /// <summary>An adapter over a new SDK client for the given credentials and configuration.</summary>
-    public static StsClient Create(AWSCredentials credentials, AmazonSecurityTokenServiceConfig config, AwsSdkCallRunner? calls = null) => new(new AmazonSecurityTokenServiceClient(credentials, config), calls);
-
     public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken) =>
-        _calls.RunAsync("GetCallerIdentity", async () =>
+        _calls.RunAsync(GetCallerIdentity, async () =>
         {
             var response = await _sts.GetCallerIdentityAsync(new Sdk.GetCallerIdentityRequest(), cancellationToken);
             return new CallerIdentity(response.Account, response.Arn, response.UserId);
@@ -48,7 +49,7 @@ public sealed class StsClient : IStsClient
     public Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _calls.RunAsync("AssumeRole", async () =>
+        return _calls.RunAsync(AssumeRole, async () =>
         {
             var response = await _sts.AssumeRoleAsync(
                 new Sdk.AssumeRoleRequest

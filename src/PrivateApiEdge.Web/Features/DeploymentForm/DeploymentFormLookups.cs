@@ -88,7 +88,7 @@ public sealed class DeploymentFormLookups(IAwsClientFactory clientFactory, Assum
     public async Task<IReadOnlyList<RestApiOption>> ListPrivateApisAsync(string region, CancellationToken cancellationToken)
     {
         var apiGateway = Clients(region).ApiGateway;
-        var apis = await apiGateway.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, cancellationToken);
+        var apis = await apiGateway.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, cancellationToken).ToListAsync(cancellationToken);
         var options = new List<RestApiOption>();
         foreach (var api in apis.Where(a => a.EndpointConfiguration?.Types.Contains("PRIVATE") == true))
         {
@@ -123,7 +123,7 @@ public sealed class DeploymentFormLookups(IAwsClientFactory clientFactory, Assum
     {
         var route53 = Clients(AwsService.GlobalSigningRegion).Route53;
         var zones = new List<HostedZoneOption>();
-        await foreach (var zone in route53.ListAllHostedZonesByNameAsync(null, cancellationToken))
+        await foreach (var zone in route53.ListAllHostedZonesByNameAsync(new ListHostedZonesByNameRequest(), cancellationToken))
         {
             var id = zone.Id.StartsWith("/hostedzone/", StringComparison.Ordinal) ? zone.Id["/hostedzone/".Length..] : zone.Id;
             zones.Add(new HostedZoneOption(id, zone.Name, zone.PrivateZone, zone.ResourceRecordSetCount));

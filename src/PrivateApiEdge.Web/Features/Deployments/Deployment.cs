@@ -6,7 +6,7 @@ namespace PrivateApiEdge.Web.Features.Deployments;
 /// One request to put a private API behind a CloudFront domain, and everything it created. State changes go
 /// through guarded methods; the provisioning engine calls them while it holds the deployment's lease.
 /// </summary>
-public sealed class Deployment
+public sealed partial class Deployment
 {
     private readonly List<DeploymentStep> _steps = [];
     private string _requestJson = "{}";

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PrivateApiEdge.Web.Features.Provisioning.Steps;
 
 namespace PrivateApiEdge.Web.Features.Deployments;
 
@@ -56,7 +57,7 @@ public sealed class DeploymentStep
     public IReadOnlyDictionary<string, string> Intents => Read(_intentsJson);
 
     /// <summary>Resource ids and other results, recorded after each create call.</summary>
-    public IReadOnlyDictionary<string, string> Outputs => Read(_outputsJson);
+    public IReadOnlyDictionary<string, string> Outputs => OutputKeys.UnderCurrentNames(Read(_outputsJson));
 
     /// <summary>
     /// Whether teardown has anything to undo. Every create is preceded by a recorded intent, so a step without
@@ -144,9 +145,9 @@ public sealed class DeploymentStep
 
     internal void SetIntent(string resource, string idempotencyKey) => _intentsJson = Write(_intentsJson, resource, idempotencyKey);
 
-    internal void SetOutput(string key, string value) => _outputsJson = Write(_outputsJson, key, value);
+    internal void SetOutput(string key, string value) => _outputsJson = Write(JsonSerializer.Serialize(Outputs), key, value);
 
-    internal void RemoveOutput(string key) => _outputsJson = Write(_outputsJson, key, null);
+    internal void RemoveOutput(string key) => _outputsJson = Write(JsonSerializer.Serialize(Outputs), key, null);
 
     internal void CountAwsCalls(int calls) => AwsCalls += calls;
 

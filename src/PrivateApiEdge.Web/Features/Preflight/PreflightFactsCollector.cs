@@ -1,5 +1,6 @@
 using PrivateApiEdge.Web.Aws.ApiGateway;
 using PrivateApiEdge.Web.Aws.CertificateManager;
+using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Aws.Ec2;
 using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
@@ -118,7 +119,7 @@ public static class PreflightFactsCollector
     private static async Task<IReadOnlyList<HostedZoneFact>> CandidateZonesAsync(IRoute53Client route53, string domain, CancellationToken cancellationToken)
     {
         var zones = new List<HostedZoneFact>();
-        await foreach (var zone in route53.ListAllHostedZonesByNameAsync(null, cancellationToken))
+        await foreach (var zone in route53.ListAllHostedZonesByNameAsync(new ListHostedZonesByNameRequest(), cancellationToken))
         {
             if (!zone.PrivateZone && DomainNames.IsInZone(domain, zone.Name))
             {

@@ -19,10 +19,10 @@ namespace PrivateApiEdge.Web.Features.Provisioning;
 public sealed class AdvanceDeploymentJob(
     ProvisioningEngine engine,
     IBackgroundJobClient jobs,
+    PreciseWakeUpTimers wakeUpTimers,
     TimeProvider time,
-    ILogger<AdvanceDeploymentJob> logger,
-    DeploymentWakeUps? wakeUps = null,
-    IOptions<ProvisioningOptions>? options = null)
+    IOptions<ProvisioningOptions> options,
+    ILogger<AdvanceDeploymentJob> logger)
 {
     /// <summary>The scheduled form: advances only once <paramref name="dueAt"/> has passed on this instance's clock.</summary>
     public async Task RunAsync(Guid deploymentId, DateTimeOffset dueAt, CancellationToken cancellationToken)
@@ -70,9 +70,9 @@ public sealed class AdvanceDeploymentJob(
             else
             {
                 Schedule(deploymentId, wakeAt);
-                if (wakeUps is not null && (options?.Value.PreciseWakeUp ?? true))
+                if (options.Value.PreciseWakeUp)
                 {
-                    wakeUps.WakeAt(deploymentId, wakeAt);
+                    wakeUpTimers.WakeAt(deploymentId, wakeAt);
                 }
             }
         }

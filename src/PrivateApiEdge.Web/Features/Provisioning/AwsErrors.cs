@@ -1,5 +1,7 @@
 using System.Net;
+using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Aws.Ec2;
 
 namespace PrivateApiEdge.Web.Features.Provisioning;
 
@@ -8,10 +10,22 @@ public static class AwsErrors
 {
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
-        "Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException", "RequestLimitExceeded",
-        "RequestThrottled", "RequestThrottledException", "PriorRequestNotComplete", "ServiceUnavailable",
-        "ServiceUnavailableException", "InternalError", "InternalFailure", "InternalServerError", "RequestTimeout",
-        "RequestTimeoutException", "SlowDown",
+        AwsCommonErrorCodes.Throttling,
+        AwsCommonErrorCodes.ThrottlingException,
+        AwsCommonErrorCodes.ThrottledException,
+        AwsCommonErrorCodes.TooManyRequestsException,
+        AwsCommonErrorCodes.RequestLimitExceeded,
+        AwsCommonErrorCodes.RequestThrottled,
+        AwsCommonErrorCodes.RequestThrottledException,
+        AwsCommonErrorCodes.PriorRequestNotComplete,
+        AwsCommonErrorCodes.ServiceUnavailable,
+        AwsCommonErrorCodes.ServiceUnavailableException,
+        AwsCommonErrorCodes.InternalError,
+        AwsCommonErrorCodes.InternalFailure,
+        AwsCommonErrorCodes.InternalServerError,
+        AwsCommonErrorCodes.RequestTimeout,
+        AwsCommonErrorCodes.RequestTimeoutException,
+        AwsCommonErrorCodes.SlowDown,
     };
 
     /// <summary>Throttling and server-side errors: worth another try later, not the user's problem.</summary>
@@ -30,6 +44,6 @@ public static class AwsErrors
             || ex.ErrorCode.EndsWith("NotFoundException", StringComparison.Ordinal)
             || ex.ErrorCode.StartsWith("NoSuch", StringComparison.Ordinal)
             || ex.ErrorCode.EndsWith(".NotFound", StringComparison.Ordinal)
-            || ex.ErrorCode is "EntityNotFound" or "InvalidGroup.NotFound" or "InvalidVpcEndpointId.NotFound" or "InvalidPermission.NotFound";
+            || ex.ErrorCode is CloudFrontErrorCodes.EntityNotFound or Ec2ErrorCodes.InvalidGroupNotFound or Ec2ErrorCodes.InvalidVpcEndpointIdNotFound or Ec2ErrorCodes.InvalidPermissionNotFound;
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 
 namespace PrivateApiEdge.Web.Features.Provisioning;
@@ -12,33 +10,29 @@ namespace PrivateApiEdge.Web.Features.Provisioning;
 public static class SandboxPolling
 {
     /// <summary>What each wait of <see cref="WaitNames"/> takes under <paramref name="profile"/>.</summary>
-    public static Dictionary<string, TimeSpan> ExpectedDurations(string profile)
+    public static Dictionary<string, TimeSpan> ExpectedDurations(SandboxLatencyProfile profile) => new(StringComparer.Ordinal)
     {
-        var latency = new SandboxLatency(Options.Create(new SandboxOptions { LatencyProfile = profile }));
-        return new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
-        {
-            [WaitNames.VpcEndpointAvailable] = latency.Of(SandboxLifecycles.VpcEndpointCreate),
-            [WaitNames.VpcEndpointDeleted] = latency.Of(SandboxLifecycles.VpcEndpointDelete),
-            [WaitNames.Route53Change] = latency.Of(SandboxLifecycles.Route53Change),
-            [WaitNames.LoadBalancerActive] = latency.Of(SandboxLifecycles.LoadBalancerProvision),
-            [WaitNames.TargetHealth] = latency.Of(SandboxLifecycles.TargetHealth),
-            [WaitNames.VpcOriginDeployed] = latency.Of(SandboxLifecycles.VpcOriginDeploy),
-            [WaitNames.DistributionDeployed] = latency.Of(SandboxLifecycles.DistributionDeploy),
-            [WaitNames.ApiGatewayDomain] = latency.Of(SandboxLifecycles.ApiGatewayDomain),
-        };
-    }
+        [WaitNames.VpcEndpointAvailable] = SandboxLatency.Of(profile, SandboxLifecycles.VpcEndpointCreate),
+        [WaitNames.VpcEndpointDeleted] = SandboxLatency.Of(profile, SandboxLifecycles.VpcEndpointDelete),
+        [WaitNames.Route53Change] = SandboxLatency.Of(profile, SandboxLifecycles.Route53Change),
+        [WaitNames.LoadBalancerActive] = SandboxLatency.Of(profile, SandboxLifecycles.LoadBalancerProvision),
+        [WaitNames.TargetHealth] = SandboxLatency.Of(profile, SandboxLifecycles.TargetHealth),
+        [WaitNames.VpcOriginDeployed] = SandboxLatency.Of(profile, SandboxLifecycles.VpcOriginDeploy),
+        [WaitNames.DistributionDeployed] = SandboxLatency.Of(profile, SandboxLifecycles.DistributionDeploy),
+        [WaitNames.ApiGatewayDomain] = SandboxLatency.Of(profile, SandboxLifecycles.ApiGatewayDomain),
+    };
 
     /// <summary>Steady-interval scale for a profile: realistic polls like AWS, the others about 50 times faster.</summary>
-    public static double IntervalScale(string profile) => profile == "realistic" ? 1.0 : 0.02;
+    public static double IntervalScale(SandboxLatencyProfile profile) => profile == SandboxLatencyProfile.Realistic ? 1.0 : 0.02;
 
     /// <summary>Shortest poll delay for a profile.</summary>
-    public static TimeSpan MinimumInterval(string profile) => profile == "realistic" ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50);
+    public static TimeSpan MinimumInterval(SandboxLatencyProfile profile) => profile == SandboxLatencyProfile.Realistic ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// Fills what the configuration left unset: expected durations per wait, and (when <paramref name="configured"/>
     /// has no value for them) the interval scale and minimum.
     /// </summary>
-    public static void ApplyDefaults(ProvisioningOptions options, string profile, IConfiguration configured)
+    public static void ApplyDefaults(ProvisioningOptions options, SandboxLatencyProfile profile, IConfiguration configured)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configured);

@@ -11,14 +11,14 @@ namespace PrivateApiEdge.Web.Features.Provisioning;
 /// </summary>
 public sealed class StepContext
 {
-    private readonly EngineRun _run;
-    private readonly Func<AwsClients> _aws;
+    private readonly LeasedDeployment _run;
+    private readonly Lazy<AwsClients> _aws;
 
     // When this execution last persisted an intent or output: right after a create call, so a wait computed
     // from it starts where AWS's own clock for the operation started (not at the step's start).
     private DateTimeOffset? _lastWriteAt;
 
-    internal StepContext(EngineRun run, string stepName, Func<AwsClients> aws)
+    internal StepContext(LeasedDeployment run, string stepName, Lazy<AwsClients> aws)
     {
         _run = run;
         _aws = aws;
@@ -38,8 +38,8 @@ public sealed class StepContext
 
     public TimeProvider Time => _run.Time;
 
-    /// <summary>AWS clients for this deployment's session (region, role, call metering).</summary>
-    public AwsClients Aws => _aws();
+    /// <summary>AWS clients for this execution of the step (the deployment's region and role; calls counted for this step).</summary>
+    public AwsClients Aws => _aws.Value;
 
     private DeploymentStep Record => _run.Deployment.Step(Phase, StepName);
 
@@ -96,7 +96,7 @@ public sealed class StepContext
         }
 
         var key = IdempotencyKey(resource);
-        await _run.MutateAsync(d => d.RecordIntent(StepName, resource, key, _run.Now), cancellationToken);
+        await _run.ChangeAsync(d => d.RecordIntent(StepName, resource, key, _run.Now), cancellationToken);
         _lastWriteAt = Now;
         return key;
     }
@@ -108,18 +108,18 @@ public sealed class StepContext
             return;
         }
 
-        await _run.MutateAsync(d => d.RecordOutput(StepName, key, value, _run.Now), cancellationToken);
+        await _run.ChangeAsync(d => d.RecordOutput(StepName, key, value, _run.Now), cancellationToken);
         _lastWriteAt = Now;
     }
 
     public Task RemoveOutputAsync(string key, CancellationToken cancellationToken) =>
         Output(key) is null
             ? Task.CompletedTask
-            : _run.MutateAsync(d => d.RemoveOutput(StepName, key, _run.Now), cancellationToken);
+            : _run.ChangeAsync(d => d.RemoveOutput(StepName, key, _run.Now), cancellationToken);
 
     /// <summary>Stores the latest endpoint test result on the deployment (the step and the on-demand test share it).</summary>
     public Task RecordEndpointTestAsync(string resultJson, CancellationToken cancellationToken) =>
-        _run.MutateAsync(d => d.RecordEndpointTest(resultJson, _run.Now), cancellationToken);
+        _run.ChangeAsync(d => d.RecordEndpointTest(resultJson, _run.Now), cancellationToken);
 
     /// <summary>Adds a line to the deployment log (saved with the step's next change).</summary>
     public void Log(string message, DeploymentLogLevel level = DeploymentLogLevel.Info) => _run.Log(StepName, level, message);

@@ -67,11 +67,11 @@ public sealed class PortalCloudFrontClientTests
         Assert.Empty((await client.ListVpcOriginsAsync(new ListVpcOriginsRequest(), ct)).Items);
     }
 
-    private static AwsHttpClientFactory PortalClients(EdgeSandbox sandbox)
+    private static AwsClientFactory PortalClients(EdgeSandbox sandbox)
     {
         var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(sandbox.Host.BaseAddress);
-        return new AwsHttpClientFactory(
+        return new AwsClientFactory(
             new AwsEndpointResolver(null, _ => null, endpoint),
             new FixedCredentials(new BasicAWSCredentials("AKIDEXAMPLE", "sandbox-secret")),
             new AwsCallMeter(),

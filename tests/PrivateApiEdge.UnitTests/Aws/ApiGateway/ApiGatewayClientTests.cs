@@ -20,11 +20,11 @@ public sealed class ApiGatewayClientTests : IDisposable
     private static readonly AwsModel Model = AwsModel.Load("apigateway");
 
     private readonly AwsTestPipeline _pipeline = new(maxRetryAttempts: 0);
-    private readonly IApiGatewayClient _client;
+    private readonly ApiGatewayClient _client;
 
     public ApiGatewayClientTests()
     {
-        _client = new ApiGatewayClientFactory(_pipeline.Factory).Create(AwsTestPipeline.Session("eu-west-1"));
+        _client = new ApiGatewayClient(_pipeline.Factory.Connect(AwsTestPipeline.Session("eu-west-1"), AwsService.ApiGateway));
     }
 
     private RecordedRequest Sent => _pipeline.Transport.OnlyRequest;
@@ -85,7 +85,7 @@ public sealed class ApiGatewayClientTests : IDisposable
         Answer("GetRestApis", """{"position":"p3","item":[{"id":"api2","name":"two"}]}""");
         Answer("GetRestApis", """{"item":[{"id":"api3","name":"three"}]}""");
 
-        var apis = await _client.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, TestContext.Current.CancellationToken);
+        var apis = await _client.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         AssertSentConforms("GetRestApis");
         Assert.Equal(["api1", "api2", "api3"], apis.Select(a => a.Id));
@@ -126,7 +126,7 @@ public sealed class ApiGatewayClientTests : IDisposable
         Answer("GetResources", """{"position":"p2","item":[{"id":"r00t1d","path":"/"}]}""");
         Answer("GetResources", """{"item":[{"id":"ch1ld","parentId":"r00t1d","pathPart":"pets","path":"/pets"}]}""");
 
-        var resources = await _client.GetAllResourcesAsync(new GetResourcesRequest { RestApiId = "a1b2c3d4e5" }, TestContext.Current.CancellationToken);
+        var resources = await _client.GetAllResourcesAsync(new GetResourcesRequest { RestApiId = "a1b2c3d4e5" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         AssertSentConforms("GetResources");
         Assert.All(_pipeline.Transport.Requests, r => Assert.Equal("/restapis/a1b2c3d4e5/resources", r.Message.RequestUri!.AbsolutePath));
@@ -343,7 +343,7 @@ public sealed class ApiGatewayClientTests : IDisposable
         Answer("GetBasePathMappings", """{"position":"p2","item":[{"basePath":"(none)","restApiId":"a1b2c3d4e5","stage":"prod"}]}""");
         Answer("GetBasePathMappings", """{"item":[{"basePath":"v2","restApiId":"f6g7h8","stage":"prod"}]}""");
 
-        var mappings = await _client.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = "api.example.com" }, TestContext.Current.CancellationToken);
+        var mappings = await _client.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = "api.example.com" }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         AssertSentConforms("GetBasePathMappings");
         Assert.Equal(["", "?position=p2"], _pipeline.Transport.Requests.Select(r => r.Message.RequestUri!.Query));
@@ -431,7 +431,7 @@ public sealed class ApiGatewayClientTests : IDisposable
     public async Task A_create_is_not_resent_after_a_server_error_but_a_read_is()
     {
         using var pipeline = new AwsTestPipeline(maxRetryAttempts: 2);
-        var client = new ApiGatewayClientFactory(pipeline.Factory).Create(AwsTestPipeline.Session("eu-west-1"));
+        var client = new ApiGatewayClient(pipeline.Factory.Connect(AwsTestPipeline.Session("eu-west-1"), AwsService.ApiGateway));
         pipeline.Transport.Respond(HttpStatusCode.InternalServerError, """{"message":"Internal server error"}""", "application/json")
             .Respond(HttpStatusCode.OK, RestApiJson, "application/json");
 

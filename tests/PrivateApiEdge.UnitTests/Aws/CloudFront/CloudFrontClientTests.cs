@@ -130,7 +130,7 @@ public sealed class CloudFrontClientTests : IDisposable
         Respond(HttpStatusCode.OK, CloudFrontSamples.VpcOriginList(true, "m2", "vo_a", "vo_b"));
         Respond(HttpStatusCode.OK, CloudFrontSamples.VpcOriginList(false, null, "vo_c"));
 
-        var origins = await _client.ListAllVpcOriginsAsync(Ct).ToListAsync(Ct);
+        var origins = await _client.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), Ct).ToListAsync(Ct);
 
         Assert.Equal(["vo_a", "vo_b", "vo_c"], origins.Select(o => o.Id));
         AssertConforms("ListVpcOrigins", 0);

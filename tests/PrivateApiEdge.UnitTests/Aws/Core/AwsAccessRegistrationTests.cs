@@ -29,14 +29,15 @@ public sealed class AwsAccessRegistrationTests
         var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
         sandbox.SetBaseAddress(new Uri("http://127.0.0.1:4566"));
         using var provider = Build(new() { ["Aws:Endpoints:Route53"] = "http://localhost:9053", ["Aws:Retry:MaxRetryAttempts"] = "1" }, sandbox);
-        var http = provider.GetRequiredService<AwsHttpClientFactory>();
+        var http = provider.GetRequiredService<AwsClientFactory>();
         var session = new AwsSession("eu-west-1");
 
         Assert.Equal(new Uri("http://localhost:9053/"), http.Connect(session, AwsService.Route53).BaseAddress);
         Assert.Equal(new Uri("http://127.0.0.1:4566/"), http.Connect(session, AwsService.CloudFront).BaseAddress);
-        Assert.IsType<CloudFrontClient>(provider.GetRequiredService<IAwsServiceClientFactory<ICloudFrontClient>>().Create(session));
-        Assert.IsType<Route53Client>(provider.GetRequiredService<IAwsServiceClientFactory<IRoute53Client>>().Create(session));
-        Assert.IsType<CertificateManagerClient>(provider.GetRequiredService<IAwsServiceClientFactory<ICertificateManagerClient>>().Create(session));
+        var clients = provider.GetRequiredService<IAwsClientFactory>().Create(session);
+        Assert.IsType<CloudFrontClient>(clients.CloudFront);
+        Assert.IsType<Route53Client>(clients.Route53);
+        Assert.IsType<CertificateManagerClient>(clients.CertificatesInRegion);
         Assert.Equal(1, provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AwsRetryOptions>>().Value.MaxRetryAttempts);
         Assert.Same(provider.GetRequiredService<AwsCallMeter>(), provider.GetRequiredService<AwsCallMeter>());
     }
@@ -55,7 +56,7 @@ public sealed class AwsAccessRegistrationTests
     {
         await using var host = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = "instant", Port = 0 }, TestContext.Current.CancellationToken);
         var meter = new AwsCallMeter();
-        using var factory = AwsHttpClientFactory.ForSandbox(host.BaseAddress, meter);
+        using var factory = AwsClientFactory.ForSandbox(host.BaseAddress, meter);
         var deploymentId = Guid.NewGuid();
         var connection = factory.Connect(new AwsSession("eu-west-1", DeploymentId: deploymentId), AwsService.CloudFront);
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 using PrivateApiEdge.Web.Aws.ApiGateway;
 using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.CloudFront;
@@ -14,30 +12,14 @@ namespace PrivateApiEdge.UnitTests.Aws.Core;
 
 public sealed class AwsClientFactoryTests
 {
-    private static ServiceCollection ThisBranchesClients(AwsTestPipeline pipeline)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(pipeline.Factory);
-        services.AddSingleton<IAwsServiceClientFactory<ICloudFrontClient>, CloudFrontClientFactory>();
-        services.AddSingleton<IAwsServiceClientFactory<IRoute53Client>, Route53ClientFactory>();
-        services.AddSingleton<IAwsServiceClientFactory<ICertificateManagerClient>, CertificateManagerClientFactory>();
-        return services;
-    }
-
     [Fact]
     public async Task Acm_is_available_in_the_session_region_and_in_us_east_1_for_cloudfront_certificates()
     {
         using var pipeline = new AwsTestPipeline();
         pipeline.Transport.Respond(HttpStatusCode.OK, """{"CertificateSummaryList":[]}""", "application/x-amz-json-1.1");
-        var services = ThisBranchesClients(pipeline);
-        services.AddSingleton<IAwsServiceClientFactory<IElasticLoadBalancingClient>, UnusedClientFactory<IElasticLoadBalancingClient>>();
-        services.AddSingleton<IAwsServiceClientFactory<IApiGatewayClient>, UnusedClientFactory<IApiGatewayClient>>();
-        services.AddSingleton<IAwsServiceClientFactory<IEc2Client>, UnusedClientFactory<IEc2Client>>();
-        services.AddSingleton<IAwsServiceClientFactory<IStsClient>, UnusedClientFactory<IStsClient>>();
-        using var provider = services.BuildServiceProvider();
         var deploymentId = Guid.NewGuid();
 
-        var clients = new AwsClientFactory(provider).Create(new AwsSession("eu-west-1", DeploymentId: deploymentId));
+        var clients = pipeline.Factory.Create(new AwsSession("eu-west-1", DeploymentId: deploymentId));
         await clients.CertificatesInRegion.ListCertificatesAsync(new ListCertificatesRequest(), TestContext.Current.CancellationToken);
         await clients.CertificatesInUsEast1.ListCertificatesAsync(new ListCertificatesRequest(), TestContext.Current.CancellationToken);
 
@@ -48,26 +30,19 @@ public sealed class AwsClientFactoryTests
     }
 
     [Fact]
-    public void A_missing_api_factory_is_named_when_a_session_is_created()
+    public void One_factory_builds_every_api_client_of_a_session_with_nothing_registered_per_api()
     {
         using var pipeline = new AwsTestPipeline();
-        using var provider = ThisBranchesClients(pipeline).BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new AwsClientFactory(provider).Create(new AwsSession("eu-west-1")));
+        var clients = pipeline.Factory.Create(new AwsSession("eu-west-1"));
 
-        Assert.Contains(nameof(IElasticLoadBalancingClient), error.Message, StringComparison.Ordinal);
+        Assert.IsType<CloudFrontClient>(clients.CloudFront);
+        Assert.IsType<Route53Client>(clients.Route53);
+        Assert.IsType<CertificateManagerClient>(clients.CertificatesInRegion);
+        Assert.IsType<CertificateManagerClient>(clients.CertificatesInUsEast1);
+        Assert.IsType<ElasticLoadBalancingClient>(clients.ElasticLoadBalancing);
+        Assert.IsType<ApiGatewayClient>(clients.ApiGateway);
+        Assert.IsType<Ec2Client>(clients.Ec2);
+        Assert.IsType<StsClient>(clients.Sts);
     }
-
-    private sealed class UnusedClientFactory<T> : IAwsServiceClientFactory<T>
-        where T : class
-    {
-        public T Create(AwsSession session) => DispatchProxy.Create<T, UnusedClientProxy>();
-    }
-}
-
-/// <summary>Stands in for an API this test does not call; any call fails the test.</summary>
-public class UnusedClientProxy : DispatchProxy
-{
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-        throw new InvalidOperationException($"{targetMethod?.Name} was not expected in this test.");
 }

@@ -19,8 +19,7 @@ public sealed class Ec2ClientTests : IDisposable
 
     public Ec2ClientTests()
     {
-        _client = new Ec2ClientFactory(_harness.Endpoints, _harness.Credentials, _harness.Meter, TimeProvider.System, _harness.SdkTransport)
-            .Create(new AwsSession("eu-west-1", DeploymentId: _deploymentId));
+        _client = _harness.Factory.Create(new AwsSession("eu-west-1", DeploymentId: _deploymentId)).Ec2;
     }
 
     private RecordedRequest Sent => _harness.Transport.OnlyRequest;
@@ -386,7 +385,7 @@ public sealed class Ec2ClientTests : IDisposable
     public async Task A_configured_endpoint_such_as_the_sandbox_becomes_the_sdk_service_url()
     {
         using var harness = new SdkAdapterHarness(new Dictionary<string, string> { ["Ec2"] = "http://127.0.0.1:4566/" });
-        var client = new Ec2ClientFactory(harness.Endpoints, harness.Credentials, harness.Meter, TimeProvider.System, harness.SdkTransport).Create(new AwsSession("ap-southeast-2"));
+        var client = harness.Factory.Create(new AwsSession("ap-southeast-2")).Ec2;
         harness.Transport.Respond(HttpStatusCode.OK, Response("DescribeVpcs", "<vpcSet/>"));
 
         await client.DescribeVpcsAsync(new DescribeVpcsRequest(), TestContext.Current.CancellationToken);

@@ -17,11 +17,11 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
 
     // No retries: each scripted answer is seen exactly once, so error tests see the error itself.
     private readonly AwsTestPipeline _pipeline = new(maxRetryAttempts: 0);
-    private readonly IElasticLoadBalancingClient _client;
+    private readonly ElasticLoadBalancingClient _client;
 
     public ElasticLoadBalancingClientTests()
     {
-        _client = new ElasticLoadBalancingClientFactory(_pipeline.Factory).Create(AwsTestPipeline.Session("eu-west-1"));
+        _client = new ElasticLoadBalancingClient(_pipeline.Factory.Connect(AwsTestPipeline.Session("eu-west-1"), AwsService.ElasticLoadBalancingV2));
     }
 
     private RecordedRequest Sent => _pipeline.Transport.OnlyRequest;
@@ -104,7 +104,7 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
         Answer(ElbXml.Response("DescribeLoadBalancers", $"<LoadBalancers>{ElbXml.LoadBalancer(LoadBalancerArn + "2", "active")}</LoadBalancers><NextMarker>m3</NextMarker>"));
         Answer(ElbXml.Response("DescribeLoadBalancers", $"<LoadBalancers>{ElbXml.LoadBalancer(LoadBalancerArn + "3", "active")}</LoadBalancers>"));
 
-        var all = await _client.DescribeAllLoadBalancersAsync(new DescribeLoadBalancersRequest(), TestContext.Current.CancellationToken);
+        var all = await _client.DescribeAllLoadBalancersAsync(new DescribeLoadBalancersRequest(), TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         AssertRequestsConformToModel();
 
@@ -222,7 +222,7 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
         Answer(ElbXml.Response("DescribeTargetGroups", $"<TargetGroups>{ElbXml.TargetGroup(TargetGroupArn + "1")}</TargetGroups><NextMarker>m2</NextMarker>"));
         Answer(ElbXml.Response("DescribeTargetGroups", $"<TargetGroups>{ElbXml.TargetGroup(TargetGroupArn + "2")}</TargetGroups>"));
 
-        var all = await _client.DescribeAllTargetGroupsAsync(new DescribeTargetGroupsRequest { LoadBalancerArn = LoadBalancerArn }, TestContext.Current.CancellationToken);
+        var all = await _client.DescribeAllTargetGroupsAsync(new DescribeTargetGroupsRequest { LoadBalancerArn = LoadBalancerArn }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         AssertRequestsConformToModel();
 
@@ -358,7 +358,7 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
         Answer(ElbXml.Response("DescribeListeners", $"<Listeners>{ElbXml.Listener(ListenerArn + "1", LoadBalancerArn, TargetGroupArn, CertificateArn)}</Listeners><NextMarker>m2</NextMarker>"));
         Answer(ElbXml.Response("DescribeListeners", $"<Listeners>{ElbXml.Listener(ListenerArn + "2", LoadBalancerArn, TargetGroupArn, CertificateArn)}</Listeners>"));
 
-        var all = await _client.DescribeAllListenersAsync(new DescribeListenersRequest { LoadBalancerArn = LoadBalancerArn }, TestContext.Current.CancellationToken);
+        var all = await _client.DescribeAllListenersAsync(new DescribeListenersRequest { LoadBalancerArn = LoadBalancerArn }, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
         AssertRequestsConformToModel();
 
@@ -470,7 +470,7 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
     public async Task Throttling_is_retried_by_the_pipeline_and_each_attempt_is_signed_afresh()
     {
         using var pipeline = new AwsTestPipeline(maxRetryAttempts: 2);
-        var client = new ElasticLoadBalancingClientFactory(pipeline.Factory).Create(AwsTestPipeline.Session("eu-west-1"));
+        var client = new ElasticLoadBalancingClient(pipeline.Factory.Connect(AwsTestPipeline.Session("eu-west-1"), AwsService.ElasticLoadBalancingV2));
         pipeline.Transport.Respond(HttpStatusCode.BadRequest, ElbXml.Error(ElasticLoadBalancingErrorCodes.Throttling, "Rate exceeded", "r-1"))
             .Respond(HttpStatusCode.OK, ElbXml.Response("DescribeTargetHealth", "<TargetHealthDescriptions/>"));
 
@@ -496,7 +496,7 @@ public sealed class ElasticLoadBalancingClientTests : IDisposable
     public async Task Every_call_is_metered_with_its_operation_name()
     {
         var deploymentId = Guid.NewGuid();
-        var client = new ElasticLoadBalancingClientFactory(_pipeline.Factory).Create(AwsTestPipeline.Session("eu-west-1", deploymentId));
+        var client = new ElasticLoadBalancingClient(_pipeline.Factory.Connect(AwsTestPipeline.Session("eu-west-1", deploymentId), AwsService.ElasticLoadBalancingV2));
         Answer(ElbXml.Response("DeleteListener", ""));
 
         await client.DeleteListenerAsync(new DeleteListenerRequest(ListenerArn), TestContext.Current.CancellationToken);

@@ -80,7 +80,7 @@ public sealed class Route53ClientTests : IDisposable
         Respond(HttpStatusCode.OK, $"""<ListHostedZonesByNameResponse xmlns="{Ns}"><HostedZones>{Zone("Z1", "example.com.")}{Zone("Z2", "example.com.", isPrivate: true)}</HostedZones><DNSName>example.com</DNSName><IsTruncated>true</IsTruncated><NextDNSName>example.org.</NextDNSName><NextHostedZoneId>/hostedzone/Z3</NextHostedZoneId><MaxItems>2</MaxItems></ListHostedZonesByNameResponse>""", "ListHostedZonesByName");
         Respond(HttpStatusCode.OK, $"""<ListHostedZonesByNameResponse xmlns="{Ns}"><HostedZones>{Zone("Z3", "example.org.")}</HostedZones><IsTruncated>false</IsTruncated><MaxItems>2</MaxItems></ListHostedZonesByNameResponse>""", "ListHostedZonesByName");
 
-        var zones = await _client.ListAllHostedZonesByNameAsync("example.com", Ct).ToListAsync(Ct);
+        var zones = await _client.ListAllHostedZonesByNameAsync(new ListHostedZonesByNameRequest("example.com"), Ct).ToListAsync(Ct);
 
         Assert.Equal(["Z1", "Z2", "Z3"], zones.Select(z => z.Id));
         Assert.True(zones[1].PrivateZone);

@@ -17,8 +17,7 @@ public sealed class StsClientTests : IDisposable
 
     public StsClientTests()
     {
-        _client = new StsClientFactory(_harness.Endpoints, _harness.Credentials, _harness.Meter, TimeProvider.System, _harness.SdkTransport)
-            .Create(new AwsSession("eu-west-1", DeploymentId: _deploymentId));
+        _client = _harness.Factory.Create(new AwsSession("eu-west-1", DeploymentId: _deploymentId)).Sts;
     }
 
     private RecordedRequest Sent => _harness.Transport.OnlyRequest;

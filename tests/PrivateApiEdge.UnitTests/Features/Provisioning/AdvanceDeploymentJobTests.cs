@@ -3,10 +3,7 @@ using Hangfire.InMemory;
 using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
-using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
@@ -22,7 +19,7 @@ public sealed class AdvanceDeploymentJobTests
         harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(45);
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        var job = harness.CreateJob(jobs);
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
 
@@ -42,7 +39,7 @@ public sealed class AdvanceDeploymentJobTests
         harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromMilliseconds(10_400);
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        var job = harness.CreateJob(jobs);
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
 
@@ -62,7 +59,7 @@ public sealed class AdvanceDeploymentJobTests
         harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(20);
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        var job = harness.CreateJob(jobs);
         await job.RunAsync(id, TestContext.Current.CancellationToken);
         var dueAt = (DateTimeOffset)Assert.Single(jobs.Jobs).Job.Args[1];
         var before = await harness.LoadAsync(id);
@@ -128,7 +125,7 @@ public sealed class AdvanceDeploymentJobTests
         }
 
         var jobs = new RecordingJobClient();
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        var job = harness.CreateJob(jobs);
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
 
@@ -148,7 +145,7 @@ public sealed class AdvanceDeploymentJobTests
         await using var harness = await EngineHarness.CreateAsync();
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        var job = harness.CreateJob(jobs);
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
         await job.RunAsync(id, TestContext.Current.CancellationToken);
@@ -193,17 +190,8 @@ public sealed class AdvanceDeploymentJobTests
     }
 
     /// <summary>The job's dependencies on the real clock, without precise in-process wake-ups: Hangfire alone drives it.</summary>
-    private static ServiceProvider JobServices(EngineHarness harness, IBackgroundJobClient jobs) => new ServiceCollection()
-        .AddLogging()
-        .AddSingleton<IDbContextFactory<PortalDbContext>>(harness.Database)
-        .AddSingleton<IStepCatalog>(harness.Catalog)
-        .AddSingleton<IDeploymentProgressNotifier>(harness.Notifier)
-        .AddSingleton(TimeProvider.System)
-        .AddSingleton(Options.Create(new ProvisioningOptions()))
-        .AddSingleton(jobs)
-        .AddSingleton<ProvisioningEngine>()
-        .AddTransient<AdvanceDeploymentJob>()
-        .BuildServiceProvider();
+    private static ServiceProvider JobServices(EngineHarness harness, IBackgroundJobClient jobs) =>
+        harness.BuildServices(harness.Catalog, new ProvisioningOptions { PreciseWakeUp = false }, TimeProvider.System, jobs);
 
     private static async Task<int> CountAsync(EngineHarness harness, List<Guid> ids, DeploymentPhase phase, string step, StepStatus status)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
@@ -63,7 +62,7 @@ public sealed class PollScheduleTests
     {
         var options = new ProvisioningOptions();
 
-        SandboxPolling.ApplyDefaults(options, "fast", new ConfigurationBuilder().Build());
+        SandboxPolling.ApplyDefaults(options, SandboxLatencyProfile.Fast, new ConfigurationBuilder().Build());
 
         Assert.Equal(SandboxLifecycles.LoadBalancerProvision.Fast, options.ExpectedDurations[WaitNames.LoadBalancerActive]);
         Assert.Equal(SandboxLifecycles.DistributionDeploy.Fast, options.ExpectedDurations[WaitNames.DistributionDeployed]);
@@ -83,7 +82,7 @@ public sealed class PollScheduleTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["PollIntervalScale"] = "0.5" })
             .Build();
 
-        SandboxPolling.ApplyDefaults(options, "fast", configured);
+        SandboxPolling.ApplyDefaults(options, SandboxLatencyProfile.Fast, configured);
 
         Assert.Equal(0.5, options.PollIntervalScale);
         Assert.Equal(TimeSpan.FromSeconds(9), options.ExpectedDurations[WaitNames.LoadBalancerActive]);
@@ -113,7 +112,7 @@ public sealed class PollScheduleTests
         var step = new CreateThenWaitStep(harness.Time, TimeSpan.FromMilliseconds(300));
         IReadOnlyList<StepDefinition> plan = [new(step.Name)];
         var catalog = new StepCatalog(plan, [step], [], []);
-        var engine = new ProvisioningEngine(harness.Database, catalog, harness.Notifier, harness.Time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<ProvisioningEngine>.Instance);
+        var engine = harness.CreateEngine(catalog, options);
         var id = Guid.NewGuid();
         await using (var db = harness.Database.CreateDbContext())
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using PrivateApiEdge.Sandbox.Core;
+using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Sandbox.Services.ApiGateway;
 
 namespace PrivateApiEdge.UnitTests.Sandbox.ApiGateway;
@@ -11,7 +12,7 @@ public sealed class ControlPlaneRateLimiterTests
     [Fact]
     public void A_second_CreateRestApi_inside_three_seconds_is_throttled_with_retry_after_under_the_realistic_profile()
     {
-        var limiter = new ControlPlaneRateLimiter("realistic");
+        var limiter = new ControlPlaneRateLimiter(SandboxLatencyProfile.Realistic);
         limiter.Admit("eu-west-1", "CreateRestApi", Start);
 
         var error = Assert.Throws<SandboxServiceException>(() => limiter.Admit("eu-west-1", "CreateRestApi", Start.AddSeconds(1)));
@@ -24,7 +25,7 @@ public sealed class ControlPlaneRateLimiterTests
     [Fact]
     public void Quotas_are_per_region_and_operation()
     {
-        var limiter = new ControlPlaneRateLimiter("realistic");
+        var limiter = new ControlPlaneRateLimiter(SandboxLatencyProfile.Realistic);
         limiter.Admit("eu-west-1", "CreateDomainName", Start);
 
         limiter.Admit("us-east-1", "CreateDomainName", Start);
@@ -37,8 +38,8 @@ public sealed class ControlPlaneRateLimiterTests
     [Fact]
     public void The_fast_profile_shrinks_the_windows_and_the_instant_profile_has_none()
     {
-        var fast = new ControlPlaneRateLimiter("fast");
-        var instant = new ControlPlaneRateLimiter("instant");
+        var fast = new ControlPlaneRateLimiter(SandboxLatencyProfile.Fast);
+        var instant = new ControlPlaneRateLimiter(SandboxLatencyProfile.Instant);
         fast.Admit("eu-west-1", "DeleteRestApi", Start);
         instant.Admit("eu-west-1", "DeleteRestApi", Start);
 

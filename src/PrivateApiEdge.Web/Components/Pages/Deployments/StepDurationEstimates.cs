@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
+using PrivateApiEdge.Sandbox.Core.Lifecycles;
 using PrivateApiEdge.Web.Aws;
 
 namespace PrivateApiEdge.Web.Components.Pages.Deployments;
@@ -21,18 +22,18 @@ public sealed class StepDurationEstimates
         ["target-health"] = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(90)),
     };
 
-    private readonly string _profile;
+    private readonly SandboxLatencyProfile _profile;
 
     public StepDurationEstimates(SandboxEndpoint endpoint, IOptions<SandboxOptions> sandbox)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(sandbox);
-        _profile = endpoint.IsSandbox ? sandbox.Value.LatencyProfile : "realistic";
+        _profile = endpoint.IsSandbox ? sandbox.Value.Profile : SandboxLatencyProfile.Realistic;
     }
 
     /// <summary>Null for quick steps, and for every step in the instant sandbox.</summary>
     public TimeSpan? For(string step) =>
-        _profile == "instant" || !Typical.TryGetValue(step, out var typical) ? null
-        : _profile == "realistic" ? typical.Realistic
+        _profile == SandboxLatencyProfile.Instant || !Typical.TryGetValue(step, out var typical) ? null
+        : _profile == SandboxLatencyProfile.Realistic ? typical.Realistic
         : typical.Fast;
 }

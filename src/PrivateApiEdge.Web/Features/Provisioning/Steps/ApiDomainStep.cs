@@ -18,7 +18,7 @@ public sealed class ApiDomainStep : IProvisioningStep
         var stage = context.RequiredOutputOf(StepNames.PrivateApi, OutputKeys.StageName);
 
         // The domain name itself is the idempotency key: it is unique per region.
-        var domain = await StepAws.OrNullIfNotFoundAsync(() => apiGateway.GetDomainNameAsync(new GetDomainNameRequest(domainName), cancellationToken));
+        var domain = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => apiGateway.GetDomainNameAsync(new GetDomainNameRequest(domainName), cancellationToken));
         if (domain is null)
         {
             await context.RecordIntentAsync("domain", cancellationToken);
@@ -37,7 +37,7 @@ public sealed class ApiDomainStep : IProvisioningStep
             return StepOutcome.Failed($"API Gateway custom domain {domainName} already exists and belongs to something else.");
         }
 
-        var mappings = await apiGateway.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = domainName }, cancellationToken);
+        var mappings = await apiGateway.GetAllBasePathMappingsAsync(new GetBasePathMappingsRequest { DomainName = domainName }, cancellationToken).ToListAsync(cancellationToken);
         var root = mappings.FirstOrDefault(m => m.IsRoot);
         if (root is null)
         {

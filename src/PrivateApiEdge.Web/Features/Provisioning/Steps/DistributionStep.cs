@@ -43,7 +43,7 @@ public sealed class DistributionStep : IProvisioningStep
                     created = await cloudFront.CreateDistributionWithTagsAsync(
                         new CreateDistributionWithTagsRequest(Config(context, callerReference), context.CloudFrontTags("distribution")), cancellationToken);
                 }
-                catch (AwsApiException ex) when (ex.Is("InvalidViewerCertificate") && context.Now - context.StartedAt < TimeSpan.FromMinutes(3))
+                catch (AwsApiException ex) when (ex.Is(CloudFrontErrorCodes.InvalidViewerCertificate) && context.Now - context.StartedAt < TimeSpan.FromMinutes(3))
                 {
                     // A freshly issued ACM certificate is not visible to CloudFront for a minute or so.
                     return context.WaitFor(TimeSpan.FromSeconds(20), "CloudFront does not accept the certificate yet");

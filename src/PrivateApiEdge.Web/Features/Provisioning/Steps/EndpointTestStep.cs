@@ -20,7 +20,7 @@ public sealed class EndpointTestStep(IEndpointTester tester) : IProvisioningStep
             return StepOutcome.Done(new Dictionary<string, string>
             {
                 [OutputKeys.EndpointTestStatus] = result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "",
-                [OutputKeys.EndpointTestLatency] = result.LatencyMilliseconds.ToString(CultureInfo.InvariantCulture),
+                [OutputKeys.EndpointTestLatencyMilliseconds] = result.LatencyMilliseconds.ToString(CultureInfo.InvariantCulture),
             });
         }
 

@@ -19,7 +19,7 @@ public sealed class LoadBalancerStep : IProvisioningStep
         {
             if (context.Intent("load-balancer") is not null)
             {
-                var existing = await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [name] }, cancellationToken));
+                var existing = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [name] }, cancellationToken));
                 arn = existing is { LoadBalancers.Count: > 0 } ? existing.LoadBalancers[0].LoadBalancerArn : null;
             }
 
@@ -58,7 +58,7 @@ public sealed class LoadBalancerStep : IProvisioningStep
         await elb.ModifyLoadBalancerAttributesAsync(new ModifyLoadBalancerAttributesRequest(arn,
             [new LoadBalancerAttribute(LoadBalancerAttribute.DropInvalidHeaderFieldsEnabled, "true")]), cancellationToken);
 
-        var listeners = await elb.DescribeAllListenersAsync(new DescribeListenersRequest { LoadBalancerArn = arn }, cancellationToken);
+        var listeners = await elb.DescribeAllListenersAsync(new DescribeListenersRequest { LoadBalancerArn = arn }, cancellationToken).ToListAsync(cancellationToken);
         var listener = listeners.FirstOrDefault(l => l.Port == 443);
         if (listener is null)
         {

@@ -42,9 +42,9 @@ public sealed class OriginSecurityStep : IProvisioningStep
 
         // Another deployment in this VPC may have added the same rule; only a rule we added is ours to remove.
         await context.RecordIntentAsync("cloudfront-sg-rule", cancellationToken);
-        var added = await StepAws.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
+        var added = await IdempotentAwsCalls.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
             new AuthorizeSecurityGroupIngressRequest(cloudFrontGroup, [IpPermission.TcpFromPrefixList(443, prefixList, "CloudFront origin-facing")]), cancellationToken),
-            "InvalidPermission.Duplicate");
+            Ec2ErrorCodes.InvalidPermissionDuplicate);
         if (added)
         {
             await context.RecordOutputAsync(OutputKeys.CloudFrontRuleAddedByUs, "true", cancellationToken);
@@ -52,9 +52,9 @@ public sealed class OriginSecurityStep : IProvisioningStep
 
         var albGroup = context.RequiredOutputOf(StepNames.SecurityGroups, OutputKeys.AlbSecurityGroupId);
         await context.RecordIntentAsync("alb-sg-rule", cancellationToken);
-        await StepAws.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
+        await IdempotentAwsCalls.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
             new AuthorizeSecurityGroupIngressRequest(albGroup, [IpPermission.TcpFromGroup(443, cloudFrontGroup, "HTTPS from CloudFront VPC origins")]), cancellationToken),
-            "InvalidPermission.Duplicate");
+            Ec2ErrorCodes.InvalidPermissionDuplicate);
         context.Log($"Security-group chain: {prefixList} → {cloudFrontGroup} → {albGroup} → endpoint.");
         return StepOutcome.Done();
     }

@@ -66,7 +66,7 @@ public sealed class PrivateApiStep : IProvisioningStep
         if (context.Intent("api") is not null)
         {
             // CreateRestApi has no client token: an intent without an id means "look for our tagged API first".
-            var apis = await apiGateway.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, cancellationToken);
+            var apis = await apiGateway.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, cancellationToken).ToListAsync(cancellationToken);
             var ours = apis.FirstOrDefault(a => a.Name == name && a.Tags?.GetValueOrDefault(TrackingTags.Deployment) == context.DeploymentId.ToString());
             if (ours is not null)
             {
@@ -93,15 +93,15 @@ public sealed class PrivateApiStep : IProvisioningStep
 
     private static async Task ConfigureHelloMethodAsync(IApiGatewayClient apiGateway, string apiId, CancellationToken cancellationToken)
     {
-        var resources = await apiGateway.GetAllResourcesAsync(new GetResourcesRequest { RestApiId = apiId }, cancellationToken);
+        var resources = await apiGateway.GetAllResourcesAsync(new GetResourcesRequest { RestApiId = apiId }, cancellationToken).ToListAsync(cancellationToken);
         var root = resources.First(r => r.Path == "/").Id;
 
         // PUT replaces integrations; methods and method responses answer Conflict when a resumed run repeats them.
-        await StepAws.IgnoreDuplicateAsync(() => apiGateway.PutMethodAsync(new PutMethodRequest(apiId, root, "GET") { AuthorizationType = "NONE" }, cancellationToken), "ConflictException");
-        await StepAws.IgnoreDuplicateAsync(() => apiGateway.PutMethodResponseAsync(new PutMethodResponseRequest(apiId, root, "GET", "200")
+        await IdempotentAwsCalls.IgnoreDuplicateAsync(() => apiGateway.PutMethodAsync(new PutMethodRequest(apiId, root, "GET") { AuthorizationType = "NONE" }, cancellationToken), ApiGatewayErrorCodes.Conflict);
+        await IdempotentAwsCalls.IgnoreDuplicateAsync(() => apiGateway.PutMethodResponseAsync(new PutMethodResponseRequest(apiId, root, "GET", "200")
         {
             ResponseModels = new Dictionary<string, string> { ["application/json"] = "Empty" },
-        }, cancellationToken), "ConflictException");
+        }, cancellationToken), ApiGatewayErrorCodes.Conflict);
         await apiGateway.PutIntegrationAsync(new PutIntegrationRequest(apiId, root, "GET")
         {
             Type = "MOCK",

@@ -19,12 +19,12 @@ public sealed class SecurityGroupsStep : IProvisioningStep
             $"PrivateApiEdge {request.Name}: execute-api endpoint", cancellationToken);
 
         // Both rules live on our own groups and go with them; a duplicate means an earlier run already added it.
-        await StepAws.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
+        await IdempotentAwsCalls.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
             new AuthorizeSecurityGroupIngressRequest(endpointGroup, [IpPermission.TcpFromGroup(443, albGroup, "HTTPS from the ALB")]), cancellationToken),
-            "InvalidPermission.Duplicate");
-        await StepAws.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupEgressAsync(
+            Ec2ErrorCodes.InvalidPermissionDuplicate);
+        await IdempotentAwsCalls.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupEgressAsync(
             new AuthorizeSecurityGroupEgressRequest(albGroup, [IpPermission.TcpFromGroup(443, endpointGroup, "HTTPS to the execute-api endpoint")]), cancellationToken),
-            "InvalidPermission.Duplicate");
+            Ec2ErrorCodes.InvalidPermissionDuplicate);
         return StepOutcome.Done();
     }
 

@@ -17,7 +17,7 @@ public sealed class TargetGroupStep : IProvisioningStep
         {
             if (context.Intent("target-group") is not null)
             {
-                var existing = await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [name] }, cancellationToken));
+                var existing = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { Names = [name] }, cancellationToken));
                 arn = existing is { TargetGroups.Count: > 0 } ? existing.TargetGroups[0].TargetGroupArn : null;
             }
 

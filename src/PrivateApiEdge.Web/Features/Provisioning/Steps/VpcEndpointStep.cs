@@ -48,9 +48,9 @@ public sealed class VpcEndpointStep : IProvisioningStep
         await context.RecordIntentAsync("reused-endpoint-rules", cancellationToken);
         foreach (var group in groups)
         {
-            await StepAws.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
+            await IdempotentAwsCalls.IgnoreDuplicateAsync(() => ec2.AuthorizeSecurityGroupIngressAsync(
                 new AuthorizeSecurityGroupIngressRequest(group, [IpPermission.TcpFromGroup(443, albGroup, $"PrivateApiEdge {context.Request.Name}: HTTPS from the ALB")]), cancellationToken),
-                "InvalidPermission.Duplicate");
+                Ec2ErrorCodes.InvalidPermissionDuplicate);
         }
 
         await context.RecordOutputAsync(OutputKeys.ReusedEndpointSecurityGroupIds, string.Join(',', groups), cancellationToken);

@@ -18,7 +18,7 @@ public sealed class VpcOriginStep : IProvisioningStep
             if (context.Intent("vpc-origin") is not null)
             {
                 // CreateVpcOrigin takes no token; one VPC origin per ALB is ours by construction.
-                await foreach (var summary in cloudFront.ListAllVpcOriginsAsync(cancellationToken))
+                await foreach (var summary in cloudFront.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), cancellationToken))
                 {
                     if (summary.OriginEndpointArn == albArn)
                     {

@@ -1,15 +1,28 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PrivateApiEdge.Web.Aws;
+using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
+using PrivateApiEdge.Web.Hosting;
 
 namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
 
-/// <summary>The real engine over a real SQLite file, with fake steps for the §2 plan and a fake clock.</summary>
+/// <summary>
+/// The real engine over a real SQLite file, with fake steps for the §2 plan and a fake clock. The engine and the job
+/// come from the host's own registrations (<see cref="ProvisioningExtensions.AddProvisioningServices"/>), with the
+/// database, the clock, the options and the step catalog replaced.
+/// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
+    private readonly List<ServiceProvider> _providers = [];
+    private ServiceProvider? _services;
+
     private EngineHarness(TestDatabase database, IReadOnlyList<StepDefinition> provisioningPlan, IReadOnlyList<StepDefinition> teardownPlan)
     {
         Database = database;
@@ -43,8 +56,48 @@ public sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> CreateAsync(IReadOnlyList<StepDefinition>? provisioningPlan = null, IReadOnlyList<StepDefinition>? teardownPlan = null) =>
         new(await TestDatabase.CreateAsync(), provisioningPlan ?? StepPlan.Provisioning, teardownPlan ?? StepPlan.Teardown);
 
-    public ProvisioningEngine CreateEngine() =>
-        new(Database, Catalog, Notifier, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ProvisioningEngine>.Instance);
+    /// <summary>The harness's container: the host's registrations over this harness's database, clock, options and catalog.</summary>
+    public IServiceProvider Services => _services ??= BuildServices(Catalog, Options, Time);
+
+    public ProvisioningEngine CreateEngine() => Services.GetRequiredService<ProvisioningEngine>();
+
+    /// <summary>An engine of the same registrations over another plan and other options (same database and clock).</summary>
+    public ProvisioningEngine CreateEngine(IStepCatalog catalog, ProvisioningOptions options) =>
+        BuildServices(catalog, options, Time).GetRequiredService<ProvisioningEngine>();
+
+    /// <summary>
+    /// The job as the host builds it, enqueueing into <paramref name="jobs"/>; without <paramref name="wakeUpTimers"/>
+    /// no in-process timer is armed (Hangfire's scheduled job alone wakes the deployment).
+    /// </summary>
+    public AdvanceDeploymentJob CreateJob(IBackgroundJobClient jobs, PreciseWakeUpTimers? wakeUpTimers = null) =>
+        wakeUpTimers is null
+            ? ActivatorUtilities.CreateInstance<AdvanceDeploymentJob>(Services, jobs, new PreciseWakeUpTimers(jobs, Time, NullLogger<PreciseWakeUpTimers>.Instance), Microsoft.Extensions.Options.Options.Create(new ProvisioningOptions { PreciseWakeUp = false }))
+            : ActivatorUtilities.CreateInstance<AdvanceDeploymentJob>(Services, jobs, wakeUpTimers);
+
+    /// <summary>The host's registrations over this harness's database and notifier, with the given plan, options, clock and job client.</summary>
+    public ServiceProvider BuildServices(IStepCatalog catalog, ProvisioningOptions options, TimeProvider time, IBackgroundJobClient? jobs = null)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+        services.AddOptions<AwsOptions>();
+        services.AddAwsAccessLayer();
+        services.AddProvisioningServices();
+        services.AddSingleton(time);
+        if (jobs is not null)
+        {
+            services.AddSingleton(jobs);
+        }
+
+        services.AddSingleton<IDbContextFactory<PortalDbContext>>(Database);
+        services.AddSingleton<IDeploymentProgressNotifier>(Notifier);
+        services.AddSingleton(catalog);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return provider;
+    }
 
     public static DeploymentRequest Request(string name = "orders", bool autoRollback = false) => new()
     {
@@ -126,5 +179,13 @@ public sealed class EngineHarness : IAsyncDisposable
         throw new InvalidOperationException($"Deployment {id} did not settle after {maxAdvances} advances.");
     }
 
-    public async ValueTask DisposeAsync() => await Database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
 }

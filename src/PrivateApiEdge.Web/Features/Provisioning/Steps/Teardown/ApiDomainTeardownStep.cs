@@ -16,7 +16,7 @@ public sealed class ApiDomainTeardownStep : ITeardownStep
 
         var apiGateway = context.Aws.ApiGateway;
         var domainName = context.Request.DomainName;
-        var domain = await StepAws.OrNullIfNotFoundAsync(() => apiGateway.GetDomainNameAsync(new GetDomainNameRequest(domainName), cancellationToken));
+        var domain = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => apiGateway.GetDomainNameAsync(new GetDomainNameRequest(domainName), cancellationToken));
         if (domain is null)
         {
             return StepOutcome.Done();
@@ -28,8 +28,8 @@ public sealed class ApiDomainTeardownStep : ITeardownStep
             return StepOutcome.Done();
         }
 
-        await StepAws.IgnoreNotFoundAsync(() => apiGateway.DeleteBasePathMappingAsync(new DeleteBasePathMappingRequest(domainName, BasePathMapping.RootBasePath), cancellationToken));
-        await StepAws.IgnoreNotFoundAsync(() => apiGateway.DeleteDomainNameAsync(new DeleteDomainNameRequest(domainName), cancellationToken));
+        await IdempotentAwsCalls.IgnoreNotFoundAsync(() => apiGateway.DeleteBasePathMappingAsync(new DeleteBasePathMappingRequest(domainName, BasePathMapping.RootBasePath), cancellationToken));
+        await IdempotentAwsCalls.IgnoreNotFoundAsync(() => apiGateway.DeleteDomainNameAsync(new DeleteDomainNameRequest(domainName), cancellationToken));
         context.Log($"Deleted custom domain {domainName}.");
         return StepOutcome.Done();
     }

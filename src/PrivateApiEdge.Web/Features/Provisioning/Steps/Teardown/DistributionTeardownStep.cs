@@ -19,7 +19,7 @@ public sealed class DistributionTeardownStep : ITeardownStep
             return StepOutcome.Done();
         }
 
-        var current = await StepAws.OrNullIfNotFoundAsync(() => cloudFront.GetDistributionAsync(new GetDistributionRequest(id), cancellationToken));
+        var current = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => cloudFront.GetDistributionAsync(new GetDistributionRequest(id), cancellationToken));
         if (current is null)
         {
             return StepOutcome.Done();
@@ -48,7 +48,7 @@ public sealed class DistributionTeardownStep : ITeardownStep
         {
             return StepOutcome.Done();
         }
-        catch (AwsApiException ex) when (ex.Is("PreconditionFailed", "InvalidIfMatchVersion", "DistributionNotDisabled"))
+        catch (AwsApiException ex) when (ex.Is(CloudFrontErrorCodes.PreconditionFailed, CloudFrontErrorCodes.InvalidIfMatchVersion, CloudFrontErrorCodes.DistributionNotDisabled))
         {
             // Someone (or our previous attempt) changed it in between: read it again and retry.
             return context.WaitFor(TimeSpan.FromSeconds(5), $"a fresh ETag for distribution {id} ({ex.ErrorCode})");

@@ -15,7 +15,7 @@ public sealed class DnsRecordsTeardownStep : ITeardownStep
         var distributionDomain = context.OutputOf(StepNames.Distribution, OutputKeys.DistributionDomainName);
         if (context.Output(OutputKeys.ChangeId) is null)
         {
-            var page = await StepAws.OrNullIfNotFoundAsync(() => route53.ListResourceRecordSetsAsync(
+            var page = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => route53.ListResourceRecordSetsAsync(
                 new ListResourceRecordSetsRequest(request.HostedZoneId) { StartRecordName = request.DomainName, MaxItems = 10 }, cancellationToken));
             // Only records that point at our distribution are ours; anything else at the name is left alone.
             var ours = page?.ResourceRecordSets

@@ -13,8 +13,8 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
         var elb = context.Aws.ElasticLoadBalancing;
         var arn = context.OutputOf(StepNames.LoadBalancer, OutputKeys.LoadBalancerArn);
         var found = arn is not null
-            ? await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [arn] }, cancellationToken))
-            : await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [ResourceNames.LoadBalancer(context.Request.Name)] }, cancellationToken));
+            ? await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [arn] }, cancellationToken))
+            : await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { Names = [ResourceNames.LoadBalancer(context.Request.Name)] }, cancellationToken));
         if (found is not { LoadBalancers.Count: > 0 })
         {
             context.Log("The load balancer is gone.");
@@ -22,7 +22,7 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
         }
 
         arn = found.LoadBalancers[0].LoadBalancerArn;
-        if (context.Output("DeleteRequested") is null)
+        if (context.Output(OutputKeys.LoadBalancerDeleteRequested) is null)
         {
             var attributes = await elb.DescribeLoadBalancerAttributesAsync(new DescribeLoadBalancerAttributesRequest(arn), cancellationToken);
             if (attributes.Attributes.Any(a => a.Key == LoadBalancerAttribute.DeletionProtectionEnabled && a.Value == "true"))
@@ -32,8 +32,8 @@ public sealed class LoadBalancerTeardownStep : ITeardownStep
                 context.Log("Turned deletion protection off.");
             }
 
-            await StepAws.IgnoreNotFoundAsync(() => elb.DeleteLoadBalancerAsync(new DeleteLoadBalancerRequest(arn), cancellationToken));
-            await context.RecordOutputAsync("DeleteRequested", "true", cancellationToken);
+            await IdempotentAwsCalls.IgnoreNotFoundAsync(() => elb.DeleteLoadBalancerAsync(new DeleteLoadBalancerRequest(arn), cancellationToken));
+            await context.RecordOutputAsync(OutputKeys.LoadBalancerDeleteRequested, "true", cancellationToken);
             context.Log($"Deleting load balancer {arn}.");
         }
 

@@ -1,5 +1,6 @@
-using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
+using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Ec2;
+using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
 
 namespace PrivateApiEdge.Web.Features.Provisioning.Steps.Teardown;
 
@@ -53,14 +54,14 @@ public sealed class OriginSecurityTeardownStep : ITeardownStep
     private static async Task RevokeAsync(Func<Task> revoke)
     {
         // A rule or group already gone is what we want.
-        await StepAws.IgnoreNotFoundAsync(revoke);
+        await IdempotentAwsCalls.IgnoreNotFoundAsync(revoke);
     }
 
     private static async Task<bool> OtherVpcOriginsInVpcAsync(StepContext context, CancellationToken cancellationToken)
     {
         var ours = context.OutputOf(StepNames.VpcOrigin, OutputKeys.VpcOriginId);
         var albArns = new List<string>();
-        await foreach (var origin in context.Aws.CloudFront.ListAllVpcOriginsAsync(cancellationToken))
+        await foreach (var origin in context.Aws.CloudFront.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), cancellationToken))
         {
             if (origin.Id != ours && origin.OriginEndpointArn.Contains(":loadbalancer/", StringComparison.Ordinal))
             {
@@ -70,7 +71,7 @@ public sealed class OriginSecurityTeardownStep : ITeardownStep
 
         foreach (var arn in albArns)
         {
-            var found = await StepAws.OrNullIfNotFoundAsync(() => context.Aws.ElasticLoadBalancing.DescribeLoadBalancersAsync(
+            var found = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => context.Aws.ElasticLoadBalancing.DescribeLoadBalancersAsync(
                 new DescribeLoadBalancersRequest { LoadBalancerArns = [arn] }, cancellationToken));
             if (found?.LoadBalancers.Any(lb => lb.VpcId == context.Request.VpcId) == true)
             {

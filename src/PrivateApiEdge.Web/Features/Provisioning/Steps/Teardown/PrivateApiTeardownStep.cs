@@ -20,7 +20,7 @@ public sealed class PrivateApiTeardownStep : ITeardownStep
         if (apiId is null)
         {
             var name = ResourceNames.RestApi(context.Request.Name);
-            var apis = await apiGateway.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, cancellationToken);
+            var apis = await apiGateway.GetAllRestApisAsync(new GetRestApisRequest { Limit = 500 }, cancellationToken).ToListAsync(cancellationToken);
             apiId = apis.FirstOrDefault(a => a.Name == name && a.Tags?.GetValueOrDefault(TrackingTags.Deployment) == context.DeploymentId.ToString())?.Id;
             if (apiId is null)
             {
@@ -28,7 +28,7 @@ public sealed class PrivateApiTeardownStep : ITeardownStep
             }
         }
 
-        await StepAws.IgnoreNotFoundAsync(() => apiGateway.DeleteRestApiAsync(new DeleteRestApiRequest(apiId), cancellationToken));
+        await IdempotentAwsCalls.IgnoreNotFoundAsync(() => apiGateway.DeleteRestApiAsync(new DeleteRestApiRequest(apiId), cancellationToken));
         context.Log($"Deleted REST API {apiId}.");
         return StepOutcome.Done();
     }

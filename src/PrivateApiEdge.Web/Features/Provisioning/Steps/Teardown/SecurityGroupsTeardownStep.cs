@@ -32,12 +32,12 @@ public sealed class SecurityGroupsTeardownStep : ITeardownStep
 
         if (albGroup is not null && endpointGroup is not null)
         {
-            await StepAws.IgnoreNotFoundAsync(() => ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest
+            await IdempotentAwsCalls.IgnoreNotFoundAsync(() => ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest
             {
                 GroupId = endpointGroup,
                 IpPermissions = [IpPermission.TcpFromGroup(443, albGroup)],
             }, cancellationToken));
-            await StepAws.IgnoreNotFoundAsync(() => ec2.RevokeSecurityGroupEgressAsync(new RevokeSecurityGroupEgressRequest
+            await IdempotentAwsCalls.IgnoreNotFoundAsync(() => ec2.RevokeSecurityGroupEgressAsync(new RevokeSecurityGroupEgressRequest
             {
                 GroupId = albGroup,
                 IpPermissions = [IpPermission.TcpFromGroup(443, endpointGroup)],
@@ -48,12 +48,12 @@ public sealed class SecurityGroupsTeardownStep : ITeardownStep
         {
             try
             {
-                if (await StepAws.IgnoreNotFoundAsync(() => ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest(group), cancellationToken)))
+                if (await IdempotentAwsCalls.IgnoreNotFoundAsync(() => ec2.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest(group), cancellationToken)))
                 {
                     context.Log($"Deleted security group {group}.");
                 }
             }
-            catch (AwsApiException ex) when (ex.Is("DependencyViolation"))
+            catch (AwsApiException ex) when (ex.Is(Ec2ErrorCodes.DependencyViolation))
             {
                 return context.WaitOrGiveUp(TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(30), $"network interfaces to release security group {group}");
             }

@@ -15,7 +15,7 @@ public sealed class TargetGroupTeardownStep : ITeardownStep
         var arn = context.OutputOf(StepNames.TargetGroup, OutputKeys.TargetGroupArn);
         if (arn is null)
         {
-            var found = await StepAws.OrNullIfNotFoundAsync(() => elb.DescribeTargetGroupsAsync(
+            var found = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => elb.DescribeTargetGroupsAsync(
                 new DescribeTargetGroupsRequest { Names = [ResourceNames.TargetGroup(context.Request.Name)] }, cancellationToken));
             if (found is not { TargetGroups.Count: > 0 })
             {
@@ -27,11 +27,11 @@ public sealed class TargetGroupTeardownStep : ITeardownStep
 
         try
         {
-            await StepAws.IgnoreNotFoundAsync(() => elb.DeleteTargetGroupAsync(new DeleteTargetGroupRequest(arn), cancellationToken));
+            await IdempotentAwsCalls.IgnoreNotFoundAsync(() => elb.DeleteTargetGroupAsync(new DeleteTargetGroupRequest(arn), cancellationToken));
             context.Log("Deleted the target group.");
             return StepOutcome.Done();
         }
-        catch (AwsApiException ex) when (ex.Is("ResourceInUse"))
+        catch (AwsApiException ex) when (ex.Is(ElasticLoadBalancingErrorCodes.ResourceInUse))
         {
             return context.WaitOrGiveUp(TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(15), "the load balancer to release the target group");
         }

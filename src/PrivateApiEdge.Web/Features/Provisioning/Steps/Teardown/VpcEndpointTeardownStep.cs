@@ -17,7 +17,7 @@ public sealed class VpcEndpointTeardownStep : ITeardownStep
         }
 
         var id = context.OutputOf(StepNames.VpcEndpoint, OutputKeys.VpcEndpointId);
-        var endpoints = await StepAws.OrNullIfNotFoundAsync(() => ec2.DescribeVpcEndpointsAsync(id is not null
+        var endpoints = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => ec2.DescribeVpcEndpointsAsync(id is not null
             ? new DescribeVpcEndpointsRequest { VpcEndpointIds = [id] }
             : new DescribeVpcEndpointsRequest { Filters = [new Ec2Filter("vpc-id", context.Request.VpcId), context.DeploymentFilter()] }, cancellationToken))
             ?? new DescribeVpcEndpointsResponse([]);
@@ -52,7 +52,7 @@ public sealed class VpcEndpointTeardownStep : ITeardownStep
         {
             foreach (var group in groups)
             {
-                await StepAws.IgnoreNotFoundAsync(() => context.Aws.Ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest
+                await IdempotentAwsCalls.IgnoreNotFoundAsync(() => context.Aws.Ec2.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest
                 {
                     GroupId = group,
                     IpPermissions = [IpPermission.TcpFromGroup(443, albGroup)],

@@ -14,7 +14,7 @@ public sealed class VpcOriginTeardownStep : ITeardownStep
         var id = context.OutputOf(StepNames.VpcOrigin, OutputKeys.VpcOriginId);
         if (id is null && context.OutputOf(StepNames.LoadBalancer, OutputKeys.LoadBalancerArn) is { } albArn)
         {
-            await foreach (var summary in cloudFront.ListAllVpcOriginsAsync(cancellationToken))
+            await foreach (var summary in cloudFront.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), cancellationToken))
             {
                 if (summary.OriginEndpointArn == albArn)
                 {
@@ -29,7 +29,7 @@ public sealed class VpcOriginTeardownStep : ITeardownStep
             return StepOutcome.Done();
         }
 
-        var current = await StepAws.OrNullIfNotFoundAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(id), cancellationToken));
+        var current = await IdempotentAwsCalls.OrNullIfNotFoundAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(id), cancellationToken));
         if (current is null)
         {
             context.Log($"VPC origin {id} is gone.");
@@ -51,7 +51,7 @@ public sealed class VpcOriginTeardownStep : ITeardownStep
         {
             return StepOutcome.Done();
         }
-        catch (AwsApiException ex) when (ex.Is("CannotDeleteEntityWhileInUse", "PreconditionFailed", "InvalidIfMatchVersion", "IllegalDelete"))
+        catch (AwsApiException ex) when (ex.Is(CloudFrontErrorCodes.CannotDeleteEntityWhileInUse, CloudFrontErrorCodes.PreconditionFailed, CloudFrontErrorCodes.InvalidIfMatchVersion, CloudFrontErrorCodes.IllegalDelete))
         {
             return context.WaitOrGiveUp(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(30), $"VPC origin {id} to be deletable ({ex.ErrorCode})");
         }

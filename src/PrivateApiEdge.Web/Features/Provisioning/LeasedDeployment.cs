@@ -5,10 +5,11 @@ using PrivateApiEdge.Web.Features.Deployments;
 namespace PrivateApiEdge.Web.Features.Provisioning;
 
 /// <summary>
-/// One advance of one deployment: the tracked aggregate, its DbContext and the gate that serialises every change
-/// and save (steps run concurrently, a DbContext is not thread-safe).
+/// A deployment as one advance holds it under its lease: the tracked aggregate, its DbContext, the log lines not
+/// yet saved, and the gate that serialises every change and save (steps run concurrently, a DbContext is not
+/// thread-safe). Every change is saved, with the log lines written so far, before the call returns.
 /// </summary>
-internal sealed class EngineRun(
+internal sealed class LeasedDeployment(
     PortalDbContext db,
     Deployment deployment,
     Guid leaseId,
@@ -38,7 +39,20 @@ internal sealed class EngineRun(
     }
 
     /// <summary>Applies a change to the aggregate and saves it (with any pending log lines) before returning.</summary>
-    public async Task MutateAsync(Action<Deployment> change, CancellationToken cancellationToken)
+    public Task ChangeAsync(Action<Deployment> change, CancellationToken cancellationToken) =>
+        ApplyAsync(
+            d =>
+            {
+                change(d);
+                return null;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Applies a change that tells what it did, logs its note (under the phase the change was made in) and saves
+    /// both together; the caller decides whether the note is also published.
+    /// </summary>
+    public async Task<DeploymentChangeNote?> ApplyAsync(Func<Deployment, DeploymentChangeNote?> change, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -48,8 +62,18 @@ internal sealed class EngineRun(
                 throw new DeploymentPersistenceException("This advance has stopped after a persistence failure.");
             }
 
-            change(Deployment);
+            var phase = Deployment.Phase;
+            var note = change(Deployment);
+            if (note?.Log is { } line)
+            {
+                lock (_pendingLog)
+                {
+                    _pendingLog.Add(new DeploymentLogEntry(Deployment.Id, Now, phase, note.Step, note.Level, line));
+                }
+            }
+
             await SaveAsync(cancellationToken);
+            return note;
         }
         finally
         {
@@ -79,6 +103,15 @@ internal sealed class EngineRun(
 
     public Task PublishAsync(string? step, StepStatus? stepStatus, string message) =>
         notifier.PublishAsync(new DeploymentProgressEvent(Deployment.Id, Deployment.Status, Deployment.Phase, step, stepStatus, message, Now));
+
+    public Task PublishAsync(DeploymentChangeNote note) => PublishAsync(note.Step, note.StepStatus, note.Headline);
+
+    /// <summary><see cref="ApplyAsync"/>, then tells live pages.</summary>
+    public async Task ApplyAndPublishAsync(Func<Deployment, DeploymentChangeNote> change, CancellationToken cancellationToken)
+    {
+        var note = await ApplyAsync(change, cancellationToken);
+        await PublishAsync(note!);
+    }
 
     public void Dispose() => _gate.Dispose();
 

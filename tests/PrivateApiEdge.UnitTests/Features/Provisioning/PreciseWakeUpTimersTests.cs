@@ -1,6 +1,5 @@
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
 using PrivateApiEdge.Web.Features.Deployments;
@@ -8,14 +7,14 @@ using PrivateApiEdge.Web.Features.Provisioning;
 
 namespace PrivateApiEdge.UnitTests.Features.Provisioning;
 
-public sealed class DeploymentWakeUpsTests
+public sealed class PreciseWakeUpTimersTests
 {
     [Fact]
     public void The_advance_is_enqueued_at_the_due_time_and_not_before()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero));
         var jobs = new RecordingJobClient();
-        using var wakeUps = new DeploymentWakeUps(jobs, time, NullLogger<DeploymentWakeUps>.Instance);
+        using var wakeUps = new PreciseWakeUpTimers(jobs, time, NullLogger<PreciseWakeUpTimers>.Instance);
         var id = Guid.NewGuid();
 
         wakeUps.WakeAt(id, time.GetUtcNow() + TimeSpan.FromSeconds(2));
@@ -35,7 +34,7 @@ public sealed class DeploymentWakeUpsTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero));
         var jobs = new RecordingJobClient();
-        using var wakeUps = new DeploymentWakeUps(jobs, time, NullLogger<DeploymentWakeUps>.Instance);
+        using var wakeUps = new PreciseWakeUpTimers(jobs, time, NullLogger<PreciseWakeUpTimers>.Instance);
         var id = Guid.NewGuid();
         var start = time.GetUtcNow();
 
@@ -57,8 +56,8 @@ public sealed class DeploymentWakeUpsTests
         harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(45);
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        using var wakeUps = new DeploymentWakeUps(jobs, harness.Time, NullLogger<DeploymentWakeUps>.Instance);
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance, wakeUps, Options.Create(harness.Options));
+        using var wakeUps = new PreciseWakeUpTimers(jobs, harness.Time, NullLogger<PreciseWakeUpTimers>.Instance);
+        var job = harness.CreateJob(jobs, wakeUps);
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
         Assert.IsType<ScheduledState>(Assert.Single(jobs.Jobs).State);
@@ -77,8 +76,8 @@ public sealed class DeploymentWakeUpsTests
         harness.Options.PreciseWakeUp = false;
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        using var wakeUps = new DeploymentWakeUps(jobs, harness.Time, NullLogger<DeploymentWakeUps>.Instance);
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance, wakeUps, Options.Create(harness.Options));
+        using var wakeUps = new PreciseWakeUpTimers(jobs, harness.Time, NullLogger<PreciseWakeUpTimers>.Instance);
+        var job = harness.CreateJob(jobs, wakeUps);
 
         await job.RunAsync(id, TestContext.Current.CancellationToken);
 
@@ -94,7 +93,7 @@ public sealed class DeploymentWakeUpsTests
         harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(10);
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance);
+        var job = harness.CreateJob(jobs);
         await job.RunAsync(id, TestContext.Current.CancellationToken);
         harness.Time.Advance(TimeSpan.FromSeconds(10));
 
@@ -121,8 +120,8 @@ public sealed class DeploymentWakeUpsTests
         harness.Behaviors[StepNames.VpcEndpoint].WaitDelay = TimeSpan.FromSeconds(10);
         var id = await harness.CreateDeploymentAsync();
         var jobs = new RecordingJobClient();
-        var wakeUps = new DeploymentWakeUps(jobs, harness.Time, NullLogger<DeploymentWakeUps>.Instance);
-        var job = new AdvanceDeploymentJob(harness.CreateEngine(), jobs, harness.Time, NullLogger<AdvanceDeploymentJob>.Instance, wakeUps, Options.Create(harness.Options));
+        var wakeUps = new PreciseWakeUpTimers(jobs, harness.Time, NullLogger<PreciseWakeUpTimers>.Instance);
+        var job = harness.CreateJob(jobs, wakeUps);
         await job.RunAsync(id, TestContext.Current.CancellationToken);
 
         // The process restarts before the timer fires: only Hangfire's scheduled job is left, and it runs late.

@@ -9,7 +9,7 @@ namespace PrivateApiEdge.Web.Features.Provisioning;
 /// schedules a Hangfire job for the same time, which covers a lost timer (restart, other instance). Both firing is
 /// harmless: the second advance finds the lease taken or nothing due.
 /// </summary>
-public sealed class DeploymentWakeUps(IBackgroundJobClient jobs, TimeProvider time, ILogger<DeploymentWakeUps> logger) : IDisposable
+public sealed class PreciseWakeUpTimers(IBackgroundJobClient jobs, TimeProvider time, ILogger<PreciseWakeUpTimers> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Wake> _pending = new();
     private bool _disposed;

@@ -2,9 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace PrivateApiEdge.Web.Aws.ApiGateway;
 
-// Request records mirror the API Gateway model's input shapes. Members bound to the URI (labels, query string)
-// carry [JsonIgnore]; everything else is the JSON body under the model's member name (camelCase). Required URI
-// labels of serialized requests are constructor parameters: System.Text.Json rejects `required` on ignored members.
+// The request and response records of each operation; the structures inside them are in ApiGatewayShapes.cs.
+// Request records mirror the model's input shapes. Members bound to the URI (labels, query string) carry
+// [JsonIgnore]; everything else is the JSON body under the model's member name (camelCase). Required URI labels of
+// serialized requests are constructor parameters: System.Text.Json rejects `required` on ignored members.
 
 public sealed record CreateRestApiRequest
 {
@@ -169,3 +170,42 @@ public sealed record TagResourceRequest(
     IReadOnlyDictionary<string, string> Tags);
 
 public sealed record GetTagsRequest(string ResourceArn);
+
+// ---------- Responses ----------
+
+// Paged answers: the model names the list "item" on the wire and pages by an opaque "position".
+
+public sealed record GetRestApisResponse
+{
+    public string? Position { get; init; }
+
+    [JsonPropertyName("item")]
+    public IReadOnlyList<RestApi> Items { get; init; } = [];
+}
+
+public sealed record GetResourcesResponse
+{
+    public string? Position { get; init; }
+
+    [JsonPropertyName("item")]
+    public IReadOnlyList<ApiResource> Items { get; init; } = [];
+}
+
+public sealed record GetStagesResponse
+{
+    [JsonPropertyName("item")]
+    public IReadOnlyList<Stage> Items { get; init; } = [];
+}
+
+public sealed record GetBasePathMappingsResponse
+{
+    public string? Position { get; init; }
+
+    [JsonPropertyName("item")]
+    public IReadOnlyList<BasePathMapping> Items { get; init; } = [];
+}
+
+public sealed record GetTagsResponse
+{
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
