@@ -54,7 +54,9 @@ function keepFocus(root) {
     };
     document.addEventListener('focusin', onFocusIn);
     document.addEventListener('pointerdown', onPointerDown, true);
-    const restore = () => {
+    // A control disabled for a moment (a select reloading) gets the focus back when it is enabled again; one that
+    // stays disabled or is gone (Tear down once a teardown runs) hands it to the page title instead.
+    const restore = (attempt = 0) => {
         if (!last || (document.activeElement && document.activeElement !== document.body)) {
             return;
         }
@@ -62,6 +64,11 @@ function keepFocus(root) {
         const target = last.element.isConnected ? last.element : last.anchor?.isConnected ? last.anchor.querySelector(focusable) : null;
         if (target && !target.disabled) {
             target.focus();
+        } else if (attempt < 5) {
+            setTimeout(() => restore(attempt + 1), 200);
+        } else {
+            last = null;
+            document.querySelector('main h1[tabindex="-1"]')?.focus();
         }
     };
     return {
