@@ -66,7 +66,7 @@ public sealed class BenchmarkPortal(string dataDirectory, IReadOnlyDictionary<st
                     services.Remove(descriptor);
                 }
 
-                var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+                var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
                 endpoint.SetBaseAddress(externalSandbox);
                 services.AddSingleton(endpoint);
             });

@@ -2,7 +2,6 @@ using PrivateApiEdge.Web.Features.Users;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
@@ -18,18 +17,15 @@ public static class ProvisionBenchmark
     public static readonly IReadOnlySet<DeploymentStatus> ProvisionEnd = new HashSet<DeploymentStatus> { DeploymentStatus.Succeeded, DeploymentStatus.Failed };
     public static readonly IReadOnlySet<DeploymentStatus> TeardownEnd = new HashSet<DeploymentStatus> { DeploymentStatus.TornDown, DeploymentStatus.TeardownFailed };
 
-    public static DeploymentRequest Request(string name, IReadOnlyList<string>? subnets = null) => new()
+    public static DeploymentRequest Request(string name, IReadOnlyList<string>? subnets = null)
     {
-        Name = name,
-        DomainName = $"{name}.{SandboxSeed.DemoDomain}",
-        Region = SandboxSeed.DefaultRegion,
-        VpcId = SandboxSeed.VpcId,
-        SubnetIds = subnets?.ToList() ?? [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
-        CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
-        RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
-        HostedZoneId = SandboxSeed.PublicHostedZoneId,
-        Tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = "bench" },
-    };
+        var demo = DeploymentRequests.Demo(name);
+        return demo with
+        {
+            SubnetIds = subnets?.ToList() ?? demo.SubnetIds,
+            Tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = "bench" },
+        };
+    }
 
     public static async Task<ProvisionResult> RunAsync(int runs, Dictionary<string, string?> extraSettings, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ namespace PrivateApiEdge.Sandbox.Core;
 /// <summary>One AWS API call as the dispatcher hands it to a service.</summary>
 public sealed class SandboxRequest
 {
+    private readonly SandboxWorld _world;
     private readonly FaultInjector _faults;
     private QueryParameters? _form;
 
@@ -18,7 +19,7 @@ public sealed class SandboxRequest
         HttpContext = httpContext;
         Scope = scope;
         Body = body;
-        World = world;
+        _world = world;
         _faults = faults;
         RequestId = Guid.NewGuid().ToString();
     }
@@ -48,9 +49,9 @@ public sealed class SandboxRequest
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
-    public SandboxWorld World { get; }
-
-    public DateTimeOffset Now => World.Now;
+    /// <summary>The world's clock. The world itself is not reachable from a request: services get it injected, so
+    /// every handler reads and writes state one way.</summary>
+    public DateTimeOffset Now => _world.Now;
 
     /// <summary>Path labels captured by a <see cref="RestRouteTable"/> match (already percent-decoded).</summary>
     public IReadOnlyDictionary<string, string> PathParameters { get; internal set; } = new Dictionary<string, string>();

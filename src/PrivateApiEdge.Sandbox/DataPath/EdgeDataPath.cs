@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PrivateApiEdge.Sandbox.Seed;
-using PrivateApiEdge.Sandbox.Services.ApiGateway;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.DataPath;
@@ -22,10 +21,17 @@ public sealed record EdgeResponse(int Status, string ContentType, string Body, I
 /// The simulated data path of a deployment: Route 53 → CloudFront distribution → VPC origin → ALB listener →
 /// target group → security groups → execute-api endpoint → API Gateway custom domain → resource policy → stage →
 /// integration. Each hop fails the way AWS does (CloudFront 403/502/504, ALB 503, API Gateway 403/500) and the
-/// failure is named in <c>X-Sandbox-Failed-Hop</c>. CloudFront and ELB are asked through
-/// <see cref="IDistributionDirectory"/> and <see cref="ILoadBalancerDirectory"/>, not through their services.
+/// failure is named in <c>X-Sandbox-Failed-Hop</c>. CloudFront, ELB and API Gateway are asked through
+/// <see cref="IDistributionDirectory"/>, <see cref="ILoadBalancerDirectory"/> and <see cref="IPrivateApiDirectory"/>,
+/// never through their services or their state; EC2, ACM and Route 53 through <see cref="IEdgeNetwork"/>. The world
+/// is only the lock the walk runs under and its clock.
 /// </summary>
-public sealed partial class EdgeDataPath(SandboxWorld world, IDistributionDirectory cloudFront, ILoadBalancerDirectory loadBalancing)
+public sealed partial class EdgeDataPath(
+    SandboxWorld world,
+    IEdgeNetwork network,
+    IDistributionDirectory cloudFront,
+    ILoadBalancerDirectory loadBalancing,
+    IPrivateApiDirectory apiGateway)
 {
     public const string FailedHopHeader = "X-Sandbox-Failed-Hop";
     private const int HttpsPort = 443;
@@ -38,7 +44,6 @@ public sealed partial class EdgeDataPath(SandboxWorld world, IDistributionDirect
 
     private EdgeResponse Walk(EdgeRequest request)
     {
-        var network = new WorldEdgeNetwork(world);
         var host = request.Host.Split(':')[0].TrimEnd('.').ToLowerInvariant();
 
         // DNS: the viewer resolves the name through the public zone to the distribution.
@@ -185,8 +190,7 @@ public sealed partial class EdgeDataPath(SandboxWorld world, IDistributionDirect
     /// <summary>API Gateway behind the endpoint: the Host picks the custom domain, the base path the API and stage.</summary>
     private EdgeResponse InvokeApi(EdgeRequest request, string host, string region, VpcEndpointView endpoint)
     {
-        var apiGateway = world.Part<ApiGatewayState>();
-        var domain = apiGateway.DomainNames.FirstOrDefault(d => d.Region == region && d.DomainName == host && d.StatusAt(world.Now) == "AVAILABLE");
+        var domain = apiGateway.FindAvailableDomainName(region, host);
         if (domain is null)
         {
             return ApiError(403, "ForbiddenException", """{"message":"Forbidden"}""", "api-domain", $"no available API Gateway custom domain {host} in {region}");
@@ -205,34 +209,32 @@ public sealed partial class EdgeDataPath(SandboxWorld world, IDistributionDirect
             path = "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1));
         }
 
-        var api = apiGateway.RestApis.FirstOrDefault(a => a.Region == region && a.Id == mapping.RestApiId);
-        var stage = api?.Stages.FirstOrDefault(s => s.StageName == mapping.Stage) ?? (mapping.Stage is null ? api?.Stages.FirstOrDefault() : null);
-        var deployment = stage is null ? null : api!.Deployments.FirstOrDefault(d => d.Id == stage.DeploymentId);
-        if (api is null || stage is null || deployment is null)
+        var stage = apiGateway.FindDeployedStage(region, mapping.RestApiId, mapping.Stage);
+        if (stage is null)
         {
             return ApiError(403, "ForbiddenException", """{"message":"Forbidden"}""", "stage", $"the mapping of {host} points at no deployed stage ({mapping.RestApiId}/{mapping.Stage})");
         }
 
-        var methodArn = $"arn:aws:execute-api:{region}:{SandboxSeed.AccountId}:{api.Id}/{stage.StageName}/{request.Method}{path}";
-        if (api.IsPrivate)
+        var methodArn = $"arn:aws:execute-api:{region}:{SandboxSeed.AccountId}:{stage.RestApiId}/{stage.StageName}/{request.Method}{path}";
+        if (stage.IsPrivate)
         {
             var context = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["aws:sourcevpce"] = endpoint.VpcEndpointId,
                 ["aws:sourcevpc"] = endpoint.VpcId,
             };
-            var decision = ResourcePolicyEvaluator.Evaluate(deployment.Policy, methodArn, $"execute-api:/{stage.StageName}/{request.Method}{path}", context);
+            var decision = ResourcePolicyEvaluator.Evaluate(stage.Policy, methodArn, $"execute-api:/{stage.StageName}/{request.Method}{path}", context);
             if (decision != PolicyDecision.Allow)
             {
                 var masked = "********" + SandboxSeed.AccountId[^4..];
                 var explicitly = decision == PolicyDecision.ExplicitDeny ? " with an explicit deny" : "";
                 return ApiError(403, "AccessDeniedException",
-                    $$"""{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:{{region}}:{{masked}}:{{api.Id}}/{{stage.StageName}}/{{request.Method}}{{path}}{{explicitly}}"}""",
-                    "resource-policy", $"the policy deployed to {api.Id}/{stage.StageName} does not allow aws:SourceVpce {endpoint.VpcEndpointId}");
+                    $$"""{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:{{region}}:{{masked}}:{{stage.RestApiId}}/{{stage.StageName}}/{{request.Method}}{{path}}{{explicitly}}"}""",
+                    "resource-policy", $"the policy deployed to {stage.RestApiId}/{stage.StageName} does not allow aws:SourceVpce {endpoint.VpcEndpointId}");
             }
         }
 
-        var methods = deployment.Methods.GetValueOrDefault(path.Length > 1 ? path.TrimEnd('/') : path);
+        var methods = stage.Methods.GetValueOrDefault(path.Length > 1 ? path.TrimEnd('/') : path);
         var method = methods?.GetValueOrDefault(request.Method.ToUpperInvariant()) ?? methods?.GetValueOrDefault("ANY");
         if (method is null)
         {

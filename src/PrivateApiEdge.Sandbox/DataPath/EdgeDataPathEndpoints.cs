@@ -10,13 +10,14 @@ namespace PrivateApiEdge.Sandbox.DataPath;
 /// <c>X-Sandbox-Failed-Hop: {hop}: {why}</c>. Unsigned, like a viewer request. <c>X-Sandbox-Viewer-Country: DE</c>
 /// says where the viewer is (what CloudFront's GeoIP would find); without it CloudFront cannot place the viewer.
 /// </summary>
-internal sealed class EdgeDataPathEndpoints(SandboxWorld world, IDistributionDirectory cloudFront, ILoadBalancerDirectory loadBalancing)
+internal sealed class EdgeDataPathEndpoints(
+    SandboxWorld world, IDistributionDirectory cloudFront, ILoadBalancerDirectory loadBalancing, IPrivateApiDirectory apiGateway)
     : ISandboxEndpointModule
 {
     public const string HostHeader = "X-Sandbox-Host";
     public const string ViewerCountryHeader = "X-Sandbox-Viewer-Country";
 
-    private readonly EdgeDataPath _dataPath = new(world, cloudFront, loadBalancing);
+    private readonly EdgeDataPath _dataPath = new(world, new WorldEdgeNetwork(world), cloudFront, loadBalancing, apiGateway);
 
     public void Map(IEndpointRouteBuilder endpoints)
     {

@@ -22,7 +22,7 @@ public static class AwsAccessExtensions
         var aws = builder.Configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
         var mode = AwsModeDetector.Resolve(aws.Mode, Environment.GetEnvironmentVariable);
         var standalone = mode == AwsMode.Aws && Uri.TryCreate(aws.StandaloneSandboxUrl, UriKind.Absolute, out var url) ? url : null;
-        builder.Services.AddSingleton(new SandboxEndpoint { Mode = mode, StandaloneAddress = standalone });
+        builder.Services.AddSingleton(new CurrentAwsMode { Mode = mode, StandaloneAddress = standalone });
 
         if (mode == AwsMode.Sandbox)
         {
@@ -37,7 +37,7 @@ public static class AwsAccessExtensions
         return builder;
     }
 
-    /// <summary>The access layer alone (needs a <see cref="SandboxEndpoint"/> and <see cref="AwsOptions"/>).</summary>
+    /// <summary>The access layer alone (needs a <see cref="CurrentAwsMode"/> and <see cref="AwsOptions"/>).</summary>
     public static IServiceCollection AddAwsAccessLayer(this IServiceCollection services)
     {
         services.AddOptions<AwsRetryOptions>().BindConfiguration(AwsRetryOptions.SectionName)
@@ -48,7 +48,7 @@ public static class AwsAccessExtensions
         services.TryAddSingleton(sp => new AwsEndpointResolver(
             sp.GetRequiredService<IOptions<AwsOptions>>().Value.Endpoints,
             Environment.GetEnvironmentVariable,
-            sp.GetRequiredService<SandboxEndpoint>()));
+            sp.GetRequiredService<CurrentAwsMode>()));
         services.TryAddSingleton<IAwsCredentialSource, AwsCredentialSource>();
 
         services.TryAddSingleton(sp => new AwsClientFactory(

@@ -12,7 +12,7 @@ namespace PrivateApiEdge.Web.Hosting;
 /// call, so load balancers polling /health on every instance never turn into a stream of STS calls.
 /// </summary>
 internal sealed class AwsEndpointHealthCheck(
-    SandboxEndpoint endpoint,
+    CurrentAwsMode endpoint,
     IHttpClientFactory httpClients,
     IAwsClientFactory awsClients,
     AwsEndpointResolver endpoints,

@@ -8,7 +8,7 @@ namespace PrivateApiEdge.Web.Hosting;
 /// <summary>Runs the sandbox on a loopback port for as long as the portal runs.</summary>
 internal sealed class InProcessSandboxService(
     IOptions<SandboxOptions> options,
-    SandboxEndpoint endpoint,
+    CurrentAwsMode endpoint,
     IHostEnvironment environment,
     ILogger<InProcessSandboxService> logger) : IHostedService, IAsyncDisposable
 {

@@ -21,7 +21,7 @@ public sealed class ApiAntiforgeryTests : IClassFixture<ApiPortalFactory>
         using var client = CookieClient();
         var (jobs, deployments) = (_portal.EnqueuedJobs.Count, await _portal.DeploymentCountAsync());
 
-        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments", ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("csrf")));
+        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments", DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("csrf")));
 
         await ApiClient.ExpectAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(ApiCsrfFilter.HeaderName, (await ApiClient.ProblemAsync(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class ApiAntiforgeryTests : IClassFixture<ApiPortalFactory>
         using var client = CookieClient();
         client.DefaultRequestHeaders.Add(ApiCsrfFilter.HeaderName, "tests");
 
-        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("csrf")));
+        var created = await ApiClient.CreateAsync(client, DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("csrf")));
 
         Assert.Equal("cookie-user", created.Owner);
     }
@@ -55,13 +55,13 @@ public sealed class ApiAntiforgeryTests : IClassFixture<ApiPortalFactory>
             await ApiClient.ExpectAsync(list, HttpStatusCode.OK);
         }
 
-        using (var forged = await ApiPortalFactory.PostJsonAsync(script, "/api/deployments", ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("script"))))
+        using (var forged = await ApiPortalFactory.PostJsonAsync(script, "/api/deployments", DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("script"))))
         {
             await ApiClient.ExpectAsync(forged, HttpStatusCode.BadRequest);
         }
 
         script.DefaultRequestHeaders.Add(ApiCsrfFilter.HeaderName, "cli");
-        var created = await ApiClient.CreateAsync(script, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("script")));
+        var created = await ApiClient.CreateAsync(script, DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("script")));
         Assert.Equal("ops-admin", created.Owner);
     }
 

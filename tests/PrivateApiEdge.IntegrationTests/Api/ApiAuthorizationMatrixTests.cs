@@ -45,7 +45,7 @@ public sealed class ApiAuthorizationMatrixTests : IClassFixture<ApiPortalFactory
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
         if (method == "POST" && path.EndsWith("/deployments", StringComparison.Ordinal) || path.EndsWith("/preflight", StringComparison.Ordinal))
         {
-            request.Content = System.Net.Http.Json.JsonContent.Create(ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("matrix")), options: ApiPortalFactory.Json);
+            request.Content = System.Net.Http.Json.JsonContent.Create(DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("matrix")), options: ApiPortalFactory.Json);
         }
 
         using var response = await client.SendAsync(request, ct);
@@ -82,7 +82,7 @@ public sealed class ApiAuthorizationMatrixTests : IClassFixture<ApiPortalFactory
     private async Task<Guid> SeedDeploymentAsync()
     {
         using var scope = _portal.Services.CreateScope();
-        var form = MalformedDeploymentInputs.ValidForm(ApiPortalFactory.UniqueName("seed"));
+        var form = DeploymentRequests.DemoForm(ApiPortalFactory.UniqueName("seed"));
         var deployment = await scope.ServiceProvider.GetRequiredService<DeploymentService>()
             .CreateAsync(DeploymentRequestFactory.From(form), new PortalUser(Owner, Owner, IsAdmin: false), TestContext.Current.CancellationToken);
         return deployment.Id;

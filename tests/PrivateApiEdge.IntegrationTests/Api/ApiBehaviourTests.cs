@@ -104,7 +104,7 @@ public sealed class ApiBehaviourTests : IClassFixture<ApiPortalFactory>
     {
         var actor = ApiPortalFactory.UniqueName("auditee");
         using var client = _portal.CreateClientFor(actor, PortalRoles.Requester);
-        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("audit")) with { DomainName = "<script>alert(1)</script>.example.com" };
+        var body = DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("audit")) with { DomainName = "<script>alert(1)</script>.example.com" };
 
         using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments", body);
 
@@ -147,7 +147,7 @@ public sealed class ApiBehaviourTests : IClassFixture<ApiPortalFactory>
     private async Task<Guid> SeedAsync(string owner, string name)
     {
         using var scope = _portal.Services.CreateScope();
-        var request = DeploymentRequestFactory.From(MalformedDeploymentInputs.ValidForm(name));
+        var request = DeploymentRequestFactory.From(DeploymentRequests.DemoForm(name));
         var deployment = await scope.ServiceProvider.GetRequiredService<DeploymentService>()
             .CreateAsync(request, new PortalUser(owner, owner, IsAdmin: false), TestContext.Current.CancellationToken);
         return deployment.Id;

@@ -26,26 +26,15 @@ public static class ApiClient
     }
 
     /// <summary>Polls the deployment until <paramref name="done"/> holds (or fails the test after three minutes).</summary>
-    public static async Task<DeploymentDto> WaitForAsync(HttpClient client, Guid id, Func<DeploymentDto, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var deployment = await GetAsync(client, id);
-            if (done(deployment))
-            {
-                return deployment;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Deployment still {deployment.Status} after 3 min: " +
-                    string.Join(", ", deployment.Steps.Where(s => s.Status != Web.Features.Deployments.StepStatus.Succeeded).Select(s => $"{s.Name}={s.Status} {s.WaitReason}")));
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
-        }
-    }
+    public static Task<DeploymentDto> WaitForAsync(HttpClient client, Guid id, Func<DeploymentDto, bool> done) =>
+        Eventually.ReturnsAsync(
+            () => GetAsync(client, id),
+            done,
+            $"deployment {id}",
+            TimeSpan.FromMinutes(3),
+            deployment => $"{deployment.Status}: " + string.Join(", ", deployment.Steps
+                .Where(s => s.Status != Web.Features.Deployments.StepStatus.Succeeded).Select(s => $"{s.Name}={s.Status} {s.WaitReason}")),
+            TimeSpan.FromMilliseconds(200));
 
     public static bool IsFinished(DeploymentDto deployment) =>
         deployment.Status is DeploymentStatus.Succeeded or DeploymentStatus.Failed or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;

@@ -15,7 +15,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.IntegrationTests.Hosting;
-using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Api;
@@ -32,14 +31,6 @@ public class ApiPortalFactory : PortalAppFactory
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Never disposed: Hangfire keeps logging through the latest host's factory after the host is gone.</summary>
-    private readonly ILoggerFactory _loggerFactory;
-
-    public ApiPortalFactory()
-    {
-        _loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-    }
-
     /// <summary>Whether a Hangfire server runs the jobs (the happy path) or they are only recorded.</summary>
     protected virtual bool RunJobs => false;
 
@@ -47,19 +38,9 @@ public class ApiPortalFactory : PortalAppFactory
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>A request body the seeded sandbox accepts end to end; <paramref name="name"/> makes it unique.</summary>
-    public static CreateDeploymentBody ValidBody(string name) => new()
-    {
-        Name = name,
-        DomainName = $"{name}.{SandboxSeed.DemoDomain}",
-        Region = SandboxSeed.DefaultRegion,
-        VpcId = SandboxSeed.VpcId,
-        SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
-        CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
-        RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
-        HostedZoneId = SandboxSeed.PublicHostedZoneId,
-        Tags = [new DeploymentTag("team", "payments")],
-    };
+    /// <summary>Every line of every level is kept (<see cref="Logs"/>), besides the running test's output.</summary>
+    protected override ILoggerFactory CreateLoggerFactory() =>
+        LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(TestOutput).AddProvider(Logs));
 
     public static string UniqueName(string stem) => $"{stem}-{Guid.NewGuid().ToString("N")[..6]}";
 
@@ -91,7 +72,6 @@ public class ApiPortalFactory : PortalAppFactory
         builder.UseSetting("BackgroundJobs:RunServer", RunJobs.ToString());
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(_loggerFactory);
             var registered = services.Last(d => d.ServiceType == typeof(IBackgroundJobClient));
             services.Remove(registered);
             services.AddSingleton<IBackgroundJobClient>(sp => new RecordingJobClient(Resolve(registered, sp), EnqueuedJobs));

@@ -22,7 +22,7 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
         using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
         var name = ApiPortalFactory.UniqueName("api");
 
-        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(name));
+        var created = await ApiClient.CreateAsync(client, DeploymentRequests.DemoBody(name));
         Assert.Equal(name, created.Name);
         Assert.Equal("alice", created.Owner);
         Assert.NotEmpty(created.Steps);
@@ -83,7 +83,7 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
         client.DefaultRequestHeaders.Add(ApiCsrfFilter.HeaderName, "tests");
         var logged = _portal.Logs.Lines.Count;
 
-        var created = await ApiClient.CreateAsync(client, ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("secret")) with
+        var created = await ApiClient.CreateAsync(client, DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("secret")) with
         {
             AssumeRoleArn = role,
             AssumeRoleExternalId = ExternalId,
@@ -131,7 +131,7 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
     public async Task Subnets_of_another_vpc_are_refused_by_preflight_naming_them_and_nothing_is_created()
     {
         using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
-        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("foreign")) with
+        var body = DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("foreign")) with
         {
             SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.VpcWithoutInternetGatewaySubnetAId],
         };
@@ -150,7 +150,7 @@ public sealed class DeploymentApiTests : IClassFixture<ApiPortalWithJobsFactory>
     public async Task A_request_failing_preflight_is_refused_with_its_checks_and_fix_hints_and_nothing_is_created()
     {
         using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
-        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("nodns")) with
+        var body = DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("nodns")) with
         {
             VpcId = SandboxSeed.VpcWithoutDnsHostnamesId,
             SubnetIds = [SandboxSeed.VpcWithoutDnsHostnamesSubnetAId, SandboxSeed.VpcWithoutDnsHostnamesSubnetBId],

@@ -30,45 +30,6 @@ public static class MalformedDeploymentInputs
 
     public static MalformedInput Find(string id) => All.Single(c => c.Id == id);
 
-    /// <summary>The form a user fills in for the seeded sandbox account; valid as it is.</summary>
-    public static DeploymentFormModel ValidForm(string name) => new()
-    {
-        Name = name,
-        DomainName = $"{name}.{SandboxSeed.DemoDomain}",
-        Region = SandboxSeed.DefaultRegion,
-        VpcId = SandboxSeed.VpcId,
-        SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
-        CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
-        RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
-        HostedZoneId = SandboxSeed.PublicHostedZoneId,
-        Tags = "team=payments",
-    };
-
-    /// <summary>The JSON body a script would send for the same form (tags as AWS-style key/value objects).</summary>
-    public static CreateDeploymentBody ToBody(DeploymentFormModel form) => new()
-    {
-        Name = form.Name,
-        DomainName = form.DomainName,
-        Region = form.Region,
-        VpcId = form.VpcId,
-        SubnetIds = [.. form.SubnetIds],
-        CloudFrontCertificateArn = form.CloudFrontCertificateArn,
-        RegionalCertificateArn = form.RegionalCertificateArn,
-        HostedZoneId = form.HostedZoneId,
-        ExistingVpcEndpointId = form.ExistingVpcEndpointId,
-        ExistingRestApiId = form.ExistingRestApiId,
-        ExistingStageName = form.ExistingStageName,
-        EnableIpv6 = form.EnableIpv6,
-        CachePolicy = form.CachePolicy,
-        WebAclArn = form.WebAclArn,
-        GeoRestriction = form.GeoRestriction,
-        GeoRestrictionCountries = form.GeoRestrictionCountries.Length == 0 ? [] : [form.GeoRestrictionCountries],
-        Tags = [.. FormTags.Parse(form.Tags).Select(t => new DeploymentTag(t.Key, t.Value))],
-        OverwriteExistingRecord = form.OverwriteExistingRecord,
-        AssumeRoleArn = form.AssumeRoleArn,
-        AssumeRoleExternalId = form.AssumeRoleExternalId,
-    };
-
     private static List<MalformedInput> Build()
     {
         var cases = new List<MalformedInput>();

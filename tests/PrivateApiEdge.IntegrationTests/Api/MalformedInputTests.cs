@@ -22,11 +22,11 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
     [Fact]
     public async Task The_untouched_demo_form_passes_validation_and_preflight_so_each_case_fails_only_by_its_break()
     {
-        var form = MalformedDeploymentInputs.ValidForm(ApiPortalFactory.UniqueName("valid"));
+        var form = DeploymentRequests.DemoForm(ApiPortalFactory.UniqueName("valid"));
         using var client = _portal.CreateClientFor("alice", PortalRoles.Requester);
 
         Assert.Empty(DeploymentFormValidator.Validate(form));
-        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments/preflight", MalformedDeploymentInputs.ToBody(form));
+        using var response = await ApiPortalFactory.PostJsonAsync(client, "/api/deployments/preflight", DeploymentRequests.ToBody(form));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<PreflightDto>(ApiPortalFactory.Json, TestContext.Current.CancellationToken);
@@ -56,11 +56,11 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
     public async Task The_api_rejects_the_input_naming_the_field_and_changes_nothing(string id)
     {
         var input = MalformedDeploymentInputs.Find(id);
-        var form = MalformedDeploymentInputs.ValidForm(ApiPortalFactory.UniqueName("bad"));
+        var form = DeploymentRequests.DemoForm(ApiPortalFactory.UniqueName("bad"));
         input.Break(form);
 
         await AssertRejectedAsync(
-            client => ApiPortalFactory.PostJsonAsync(client, "/api/deployments", MalformedDeploymentInputs.ToBody(form)),
+            client => ApiPortalFactory.PostJsonAsync(client, "/api/deployments", DeploymentRequests.ToBody(form)),
             HttpStatusCode.BadRequest, DeploymentApiMapper.JsonName(input.Field), input.Expected);
     }
 
@@ -69,7 +69,7 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
     public void The_form_rejects_the_input_naming_the_field_and_cannot_build_a_request(string id)
     {
         var input = MalformedDeploymentInputs.Find(id);
-        var form = MalformedDeploymentInputs.ValidForm("orders");
+        var form = DeploymentRequests.DemoForm("orders");
         input.Break(form);
 
         // What NewDeploymentPage passes: the chosen zone's name and each listed subnet's zone.
@@ -127,7 +127,7 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
     public async Task The_api_rejects_tags_the_form_could_not_hold(string description, string key, string expected)
     {
         Assert.NotEmpty(description);
-        var body = ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("tags")) with { Tags = [new DeploymentTag(key, "x")] };
+        var body = DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("tags")) with { Tags = [new DeploymentTag(key, "x")] };
 
         await AssertRejectedAsync(client => ApiPortalFactory.PostJsonAsync(client, "/api/deployments", body), HttpStatusCode.BadRequest, "tags", expected);
     }
@@ -141,7 +141,7 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
     [Fact]
     public async Task A_body_over_64_KiB_is_refused_as_too_large()
     {
-        var json = JsonSerializerHelper.Serialize(ApiPortalFactory.ValidBody("huge") with { DomainName = new string('a', 70_000) });
+        var json = JsonSerializerHelper.Serialize(DeploymentRequests.DemoBody("huge") with { DomainName = new string('a', 70_000) });
 
         await AssertRejectedAsync(client => PostRawAsync(client, json, "application/json"), HttpStatusCode.RequestEntityTooLarge, field: null, expected: "64 KiB");
     }
@@ -151,14 +151,14 @@ public sealed class MalformedInputTests : IClassFixture<ApiPortalFactory>
     {
         var name = ApiPortalFactory.UniqueName("dup");
         using (var owner = _portal.CreateClientFor("alice", PortalRoles.Requester))
-        using (var first = await ApiPortalFactory.PostJsonAsync(owner, "/api/deployments", ApiPortalFactory.ValidBody(name)))
+        using (var first = await ApiPortalFactory.PostJsonAsync(owner, "/api/deployments", DeploymentRequests.DemoBody(name)))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         }
 
         // Someone else's deployment holds the name: AWS names derive from it, so it is taken for everyone.
         await AssertRejectedAsync(
-            client => ApiPortalFactory.PostJsonAsync(client, "/api/deployments", ApiPortalFactory.ValidBody(name)),
+            client => ApiPortalFactory.PostJsonAsync(client, "/api/deployments", DeploymentRequests.DemoBody(name)),
             HttpStatusCode.Conflict, "name", "already exists", user: "bob");
     }
 

@@ -21,7 +21,7 @@ public sealed class AuditLogTests(PortalAppFactory portal) : IClassFixture<Porta
         var deployments = scope.ServiceProvider.GetRequiredService<DeploymentService>();
         var name = $"audit-{Guid.NewGuid():N}"[..18];
 
-        var created = await deployments.CreateAsync(SandboxEngineFixture.DemoRequest(name), alice, Ct);
+        var created = await deployments.CreateAsync(DeploymentRequests.Demo(name), alice, Ct);
         await Assert.ThrowsAsync<DeploymentConflictException>(() => deployments.ResumeAsync(created.Id, alice, Ct));
         await Assert.ThrowsAsync<DeploymentNotFoundException>(() => deployments.TeardownAsync(created.Id, bob, Ct));
         await deployments.TeardownAsync(created.Id, alice, Ct);

@@ -109,7 +109,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
             if (method == "POST" && (path.EndsWith("/api/deployments", StringComparison.Ordinal) || path.EndsWith("/preflight", StringComparison.Ordinal)))
             {
-                request.Content = JsonContent.Create(ApiPortalFactory.ValidBody(ApiPortalFactory.UniqueName("matrix")), options: ApiPortalFactory.Json);
+                request.Content = JsonContent.Create(DeploymentRequests.DemoBody(ApiPortalFactory.UniqueName("matrix")), options: ApiPortalFactory.Json);
             }
 
             using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -185,7 +185,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         {
             await using var scope = Portal.Services.CreateAsyncScope();
             var deployment = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(
-                SandboxEngineFixture.DemoRequest(name ?? $"fresh-{Guid.NewGuid():N}"[..20]), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
+                DeploymentRequests.Demo(name ?? $"fresh-{Guid.NewGuid():N}"[..20]), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
             return deployment.Id;
         }
 

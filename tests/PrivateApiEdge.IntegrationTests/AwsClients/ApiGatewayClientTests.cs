@@ -139,7 +139,7 @@ public sealed class ApiGatewayClientTests
         };
 
         var domain = await api.CreateDomainNameAsync(domainRequest, Ct);
-        var available = await PollAsync(() => api.GetDomainNameAsync(new GetDomainNameRequest(SandboxSeed.DemoApiHostName), Ct), d => d.DomainNameStatus == "AVAILABLE");
+        var available = await Eventually.ReturnsAsync(() => api.GetDomainNameAsync(new GetDomainNameRequest(SandboxSeed.DemoApiHostName), Ct), d => d.DomainNameStatus == "AVAILABLE", "the demo custom domain to be AVAILABLE");
         var duplicateDomain = await ExpectErrorAsync(() => api.CreateDomainNameAsync(domainRequest, Ct), ApiGatewayErrorCodes.Conflict);
         var mapping = await api.CreateBasePathMappingAsync(new CreateBasePathMappingRequest(SandboxSeed.DemoApiHostName) { RestApiId = restApi.Id, Stage = "prod" }, Ct);
         var duplicateMapping = await ExpectErrorAsync(

@@ -12,7 +12,7 @@ namespace PrivateApiEdge.IntegrationTests.AwsClients;
 
 /// <summary>
 /// A sandbox on loopback and the portal's own AWS clients for one session, wired exactly as the portal wires them
-/// (<see cref="AwsAccessExtensions.AddAwsAccessLayer"/> with a sandbox-mode <see cref="SandboxEndpoint"/>).
+/// (<see cref="AwsAccessExtensions.AddAwsAccessLayer"/> with a sandbox-mode <see cref="CurrentAwsMode"/>).
 /// One per test, so every test builds its own data.
 /// </summary>
 internal sealed class AwsClientsSandbox : IAsyncDisposable
@@ -58,7 +58,7 @@ internal sealed class AwsClientsSandbox : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName);
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(host.BaseAddress);
         services.AddSingleton(endpoint);
         services.AddAwsAccessLayer();
@@ -87,22 +87,6 @@ internal sealed class AwsClientsSandbox : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/_sandbox/edge/" + path, UriKind.Relative));
         request.Headers.Add("X-Sandbox-Host", host);
         return await _control.SendAsync(request, Ct);
-    }
-
-    /// <summary>Polls <paramref name="condition"/> until it holds or the timeout passes (never a fixed sleep).</summary>
-    public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> condition, int timeoutSeconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (true)
-        {
-            var value = await read();
-            if (condition(value) || DateTime.UtcNow >= deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50, Ct);
-        }
     }
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 32)];

@@ -168,9 +168,10 @@ internal static class ClientChains
             Tags = [new Ec2Tag("Project", "PrivateApiEdge")],
         }, Ct);
         var id = created.VpcEndpoint.VpcEndpointId;
-        var endpoint = await PollAsync(
+        var endpoint = await Eventually.ReturnsAsync(
             async () => (await clients.Ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [id] }, Ct)).VpcEndpoints.Single(),
-            e => e.IsAvailable);
+            e => e.IsAvailable,
+            $"endpoint {id} to be available");
         Assert.True(endpoint.IsAvailable, $"endpoint {id} stayed {endpoint.State}");
         return endpoint;
     }

@@ -14,14 +14,14 @@ public sealed class CloudFrontClientTests
     {
         var alb = await CreateInternalAlbAsync(clients, name, await CreateSecurityGroupAsync(clients, name));
         var origin = await CreateVpcOriginAsync(clients, name, alb.LoadBalancerArn);
-        var deployed = await PollAsync(() => clients.CloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(origin.Id), Ct), o => o.VpcOrigin.Status == "Deployed");
+        var deployed = await Eventually.ReturnsAsync(() => clients.CloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(origin.Id), Ct), o => o.VpcOrigin.Status == "Deployed", $"VPC origin {origin.Id} to be Deployed");
         Assert.Equal("Deployed", deployed.VpcOrigin.Status);
         return (alb, deployed.VpcOrigin);
     }
 
     private static async Task<GetDistributionResponse> DeployedAsync(ICloudFrontClient cloudFront, string id)
     {
-        var deployed = await PollAsync(() => cloudFront.GetDistributionAsync(new GetDistributionRequest(id), Ct), d => d.Distribution.Status == "Deployed");
+        var deployed = await Eventually.ReturnsAsync(() => cloudFront.GetDistributionAsync(new GetDistributionRequest(id), Ct), d => d.Distribution.Status == "Deployed", $"distribution {id} to be Deployed");
         Assert.Equal("Deployed", deployed.Distribution.Status);
         return deployed;
     }
@@ -37,7 +37,7 @@ public sealed class CloudFrontClientTests
             new VpcOriginEndpointConfig { Name = "first", Arn = alb.LoadBalancerArn, OriginSslProtocols = ["TLSv1.2"] },
             [new Tag("Project", "PrivateApiEdge")]), Ct);
         var second = await CreateVpcOriginAsync(sandbox.Clients, "second", alb.LoadBalancerArn);
-        var deployed = await PollAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(created.VpcOrigin.Id), Ct), o => o.VpcOrigin.Status == "Deployed");
+        var deployed = await Eventually.ReturnsAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(created.VpcOrigin.Id), Ct), o => o.VpcOrigin.Status == "Deployed", $"VPC origin {created.VpcOrigin.Id} to be Deployed");
         var page = await cloudFront.ListVpcOriginsAsync(new ListVpcOriginsRequest(MaxItems: 1), Ct);
         var all = await cloudFront.ListAllVpcOriginsAsync(new ListVpcOriginsRequest(), Ct).ToListAsync(Ct);
         var tags = await cloudFront.ListTagsForResourceAsync(new ListTagsForResourceRequest(created.VpcOrigin.Arn), Ct);
@@ -67,7 +67,7 @@ public sealed class CloudFrontClientTests
         var missing = await ExpectErrorAsync(() => cloudFront.DeleteVpcOriginAsync(new DeleteVpcOriginRequest(origin.Id, ""), Ct), "InvalidIfMatchVersion");
         var deleted = await cloudFront.DeleteVpcOriginAsync(new DeleteVpcOriginRequest(origin.Id, current.ETag), Ct);
         var gone = await Assert.ThrowsAsync<PrivateApiEdge.Web.Aws.Core.AwsApiException>(async () =>
-            await PollAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(origin.Id), Ct), _ => false, timeoutSeconds: 20));
+            await Eventually.ReturnsAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(origin.Id), Ct), _ => false, $"the read of deleted VPC origin {origin.Id} to fail"));
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
@@ -217,12 +217,13 @@ public sealed class CloudFrontClientTests
         var alb = await CreateInternalAlbAsync(sandbox.Clients, "slow", await CreateSecurityGroupAsync(sandbox.Clients, "slow"));
         var notYet = await ExpectErrorAsync(
             () => cloudFront.CreateVpcOriginAsync(new CreateVpcOriginRequest(new VpcOriginEndpointConfig { Name = "early", Arn = alb.LoadBalancerArn }), Ct), "InvalidArgument");
-        await PollAsync(
+        await Eventually.ReturnsAsync(
             async () => (await sandbox.Clients.ElasticLoadBalancing.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [alb.LoadBalancerArn] }, Ct)).LoadBalancers.Single(),
-            lb => lb.State?.Code == LoadBalancerState.Active);
+            lb => lb.State?.Code == LoadBalancerState.Active,
+            "the load balancer to be active");
 
         var created = await cloudFront.CreateVpcOriginAsync(new CreateVpcOriginRequest(new VpcOriginEndpointConfig { Name = "slow", Arn = alb.LoadBalancerArn }), Ct);
-        var deployed = await PollAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(created.VpcOrigin.Id), Ct), o => o.VpcOrigin.Status == "Deployed");
+        var deployed = await Eventually.ReturnsAsync(() => cloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(created.VpcOrigin.Id), Ct), o => o.VpcOrigin.Status == "Deployed", $"VPC origin {created.VpcOrigin.Id} to be Deployed");
 
         Assert.Contains("not active", notYet.AwsMessage, StringComparison.Ordinal);
         Assert.Equal("Deploying", created.VpcOrigin.Status);

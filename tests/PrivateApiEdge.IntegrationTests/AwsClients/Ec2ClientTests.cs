@@ -194,9 +194,10 @@ public sealed class Ec2ClientTests
 
         var deleted = await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest([endpoint.VpcEndpointId]), Ct);
         Assert.Empty(deleted.Unsuccessful);
-        var gone = await PollAsync(
+        var gone = await Eventually.ReturnsAsync(
             async () => (await ec2.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { Filters = [new Ec2Filter("vpc-endpoint-id", endpoint.VpcEndpointId)] }, Ct)).VpcEndpoints,
-            list => list.All(e => e.State is "deleted" or "Deleted"));
+            list => list.All(e => e.State is "deleted" or "Deleted"),
+            $"endpoint {endpoint.VpcEndpointId} to be deleted");
         Assert.All(gone, e => Assert.Equal("deleted", e.State, ignoreCase: true));
     }
 

@@ -33,15 +33,16 @@ public sealed class EdgeChainThroughClientsTests
         await clients.ElasticLoadBalancing.RegisterTargetsAsync(
             new RegisterTargetsRequest(targetGroup.TargetGroupArn, [.. ips.Select(ip => new TargetDescription(ip, 443))]), Ct);
         var alb = await CreateInternalAlbAsync(clients, "alb", albSg);
-        var active = await PollAsync(
+        var active = await Eventually.ReturnsAsync(
             async () => (await clients.ElasticLoadBalancing.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [alb.LoadBalancerArn] }, Ct)).LoadBalancers.Single(),
-            lb => lb.State?.Code == LoadBalancerState.Active);
+            lb => lb.State?.Code == LoadBalancerState.Active,
+            "the load balancer to be active");
         Assert.Equal(LoadBalancerState.Active, active.State?.Code);
         await CreateHttpsListenerAsync(clients, alb.LoadBalancerArn, targetGroup.TargetGroupArn);
 
         // VPC origin, then CloudFront's service SG -> ALB SG, fed by the origin-facing prefix list.
         var origin = await CreateVpcOriginAsync(clients, "origin", alb.LoadBalancerArn);
-        await PollAsync(() => clients.CloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(origin.Id), Ct), o => o.VpcOrigin.Status == "Deployed");
+        await Eventually.ReturnsAsync(() => clients.CloudFront.GetVpcOriginAsync(new GetVpcOriginRequest(origin.Id), Ct), o => o.VpcOrigin.Status == "Deployed", $"VPC origin {origin.Id} to be Deployed");
         var cloudFrontSg = Assert.Single((await clients.Ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest
         {
             Filters = [new Ec2Filter("group-name", "CloudFront-VPCOrigins-Service-SG"), new Ec2Filter("vpc-id", SandboxSeed.VpcId)],
@@ -64,13 +65,14 @@ public sealed class EdgeChainThroughClientsTests
             EndpointConfiguration = new EndpointConfiguration { Types = ["REGIONAL"] },
             SecurityPolicy = "TLS_1_2",
         }, Ct);
-        await PollAsync(() => clients.ApiGateway.GetDomainNameAsync(new GetDomainNameRequest(Host), Ct), d => d.DomainNameStatus == "AVAILABLE");
+        await Eventually.ReturnsAsync(() => clients.ApiGateway.GetDomainNameAsync(new GetDomainNameRequest(Host), Ct), d => d.DomainNameStatus == "AVAILABLE", "the custom domain to be AVAILABLE");
         await clients.ApiGateway.CreateBasePathMappingAsync(new CreateBasePathMappingRequest(Host) { RestApiId = api.Id, Stage = "prod" }, Ct);
 
         // Distribution with the alias, and the Route 53 alias record to it.
         var distribution = await clients.CloudFront.CreateDistributionAsync(new CreateDistributionRequest(DistributionConfig(Host, origin.Id, alb.DnsName!)), Ct);
-        var deployed = await PollAsync(
-            () => clients.CloudFront.GetDistributionAsync(new GetDistributionRequest(distribution.Distribution.Id), Ct), d => d.Distribution.Status == "Deployed");
+        var deployed = await Eventually.ReturnsAsync(
+            () => clients.CloudFront.GetDistributionAsync(new GetDistributionRequest(distribution.Distribution.Id), Ct), d => d.Distribution.Status == "Deployed",
+            "the distribution to be Deployed");
         Assert.Equal("Deployed", deployed.Distribution.Status);
         var change = await clients.Route53.ChangeResourceRecordSetsAsync(new ChangeResourceRecordSetsRequest(SandboxSeed.PublicHostedZoneId, new ChangeBatch(
         [
@@ -81,11 +83,12 @@ public sealed class EdgeChainThroughClientsTests
                 AliasTarget = new AliasTarget(AliasTarget.CloudFrontHostedZoneId, distribution.Distribution.DomainName, false),
             }),
         ])), Ct);
-        var synced = await PollAsync(() => clients.Route53.GetChangeAsync(new GetChangeRequest(change.ChangeInfo.Id), Ct), c => c.ChangeInfo.IsInSync);
+        var synced = await Eventually.ReturnsAsync(() => clients.Route53.GetChangeAsync(new GetChangeRequest(change.ChangeInfo.Id), Ct), c => c.ChangeInfo.IsInSync, "the alias change to be INSYNC");
         Assert.True(synced.ChangeInfo.IsInSync);
-        var health = await PollAsync(
+        var health = await Eventually.ReturnsAsync(
             () => clients.ElasticLoadBalancing.DescribeTargetHealthAsync(new DescribeTargetHealthRequest { TargetGroupArn = targetGroup.TargetGroupArn }, Ct),
-            h => h.TargetHealthDescriptions.All(d => d.TargetHealth?.State == TargetHealth.Healthy));
+            h => h.TargetHealthDescriptions.All(d => d.TargetHealth?.State == TargetHealth.Healthy),
+            "every target to be healthy");
 
         using var response = await sandbox.ViewerGetAsync(Host);
 

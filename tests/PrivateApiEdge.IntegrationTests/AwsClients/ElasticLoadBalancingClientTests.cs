@@ -16,9 +16,10 @@ public sealed class ElasticLoadBalancingClientTests
         var group = await CreateSecurityGroupAsync(sandbox.Clients, "alb");
 
         var created = await CreateInternalAlbAsync(sandbox.Clients, "alb", group);
-        var active = await PollAsync(
+        var active = await Eventually.ReturnsAsync(
             async () => Assert.Single((await elb.DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { LoadBalancerArns = [created.LoadBalancerArn] }, Ct)).LoadBalancers),
-            lb => lb.State?.Code == LoadBalancerState.Active);
+            lb => lb.State?.Code == LoadBalancerState.Active,
+            "the load balancer to be active");
 
         Assert.Matches($"^arn:aws:elasticloadbalancing:{Region}:{SandboxSeed.AccountId}:loadbalancer/app/{created.LoadBalancerName}/[0-9a-f]{{16}}$", created.LoadBalancerArn);
         Assert.True(created.State?.Code is LoadBalancerState.Provisioning or LoadBalancerState.Active, created.State?.Code);
@@ -101,9 +102,10 @@ public sealed class ElasticLoadBalancingClientTests
         Assert.All(health.TargetHealthDescriptions, d => Assert.Equal("unused", d.TargetHealth?.State));
 
         await elb.DeregisterTargetsAsync(new DeregisterTargetsRequest(targetGroup.TargetGroupArn, [targets[0]]), Ct);
-        var after = await PollAsync(
+        var after = await Eventually.ReturnsAsync(
             () => elb.DescribeTargetHealthAsync(new DescribeTargetHealthRequest { TargetGroupArn = targetGroup.TargetGroupArn }, Ct),
-            h => h.TargetHealthDescriptions.All(d => d.Target.Id != "10.20.1.10"));
+            h => h.TargetHealthDescriptions.All(d => d.Target.Id != "10.20.1.10"),
+            "the deregistered target to leave the target group");
         Assert.Equal("10.20.2.10", Assert.Single(after.TargetHealthDescriptions).Target.Id);
     }
 
@@ -222,7 +224,7 @@ public sealed class ElasticLoadBalancingClientTests
         var alb = await CreateInternalAlbAsync(sandbox.Clients, "slow", await CreateSecurityGroupAsync(sandbox.Clients, "alb"));
         var states = new List<string?>();
 
-        var active = await PollAsync(
+        var active = await Eventually.ReturnsAsync(
             async () =>
             {
                 var lb = (await sandbox.Clients.ElasticLoadBalancing.DescribeLoadBalancersAsync(
@@ -230,7 +232,8 @@ public sealed class ElasticLoadBalancingClientTests
                 states.Add(lb.State?.Code);
                 return lb;
             },
-            lb => lb.State?.Code == LoadBalancerState.Active);
+            lb => lb.State?.Code == LoadBalancerState.Active,
+            "the load balancer to be active");
 
         Assert.Equal(LoadBalancerState.Provisioning, alb.State?.Code);
         Assert.Equal(LoadBalancerState.Active, active.State?.Code);

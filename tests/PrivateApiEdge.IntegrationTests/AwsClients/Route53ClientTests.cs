@@ -56,7 +56,7 @@ public sealed class Route53ClientTests
 
         var change = await route53.ChangeResourceRecordSetsAsync(new ChangeResourceRecordSetsRequest(SandboxSeed.PublicHostedZoneId,
             new ChangeBatch([new Change(ChangeAction.Create, Txt(name, "hello"))], "integration test")), Ct);
-        var synced = await PollAsync(() => route53.GetChangeAsync(new GetChangeRequest(change.ChangeInfo.Id), Ct), c => c.ChangeInfo.IsInSync);
+        var synced = await Eventually.ReturnsAsync(() => route53.GetChangeAsync(new GetChangeRequest(change.ChangeInfo.Id), Ct), c => c.ChangeInfo.IsInSync, "the change to be INSYNC");
         var listed = await route53.ListResourceRecordSetsAsync(new ListResourceRecordSetsRequest(SandboxSeed.PublicHostedZoneId)
         {
             StartRecordName = name,

@@ -190,17 +190,7 @@ public sealed class DashboardServiceTests : IClassFixture<PortalAppFactory>
         for (var i = 0; i < count; i++)
         {
             var region = i % 2 == 0 ? "eu-west-1" : "us-west-2";
-            var request = new DeploymentRequest
-            {
-                Name = $"{owner}-{i:D3}",
-                DomainName = $"api-{i}.{owner}.example.com",
-                Region = region,
-                VpcId = "vpc-0123456789abcdef0",
-                SubnetIds = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
-                CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555",
-                RegionalCertificateArn = $"arn:aws:acm:{region}:111122223333:certificate/11111111-2222-3333-4444-666666666666",
-                HostedZoneId = "Z0123456789ABCDEFGHIJ",
-            };
+            var request = DeploymentRequests.Demo($"{owner}-{i:D3}").InRegion(region) with { DomainName = $"api-{i}.{owner}.example.com" };
             db.Deployments.Add(Deployment.Create(Guid.NewGuid(), request, owner, StepPlan.Provisioning.Select(s => s.Name), Start.AddMinutes(i)));
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PrivateApiEdge.Web.Features.Audit;
 
 namespace PrivateApiEdge.IntegrationTests.EndToEnd;
 
@@ -49,11 +50,21 @@ public sealed class AccountPagesTests
         await page.GotoAsync("/users");
         await BrowserFixture.WaitForInteractiveCircuitAsync(page);
         await page.GetByTestId("user-name").Filter(new() { HasText = BrowserFixture.RequesterName }).WaitForAsync();
+        var users = (await page.GetByTestId("user-name").AllInnerTextsAsync()).Select(u => u.Trim()).ToList();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "users.png"), FullPage = true });
 
         await page.GotoAsync("/audit");
         await BrowserFixture.WaitForInteractiveCircuitAsync(page);
-        await page.GetByText("account.setup").First.WaitForAsync();
+        var rows = page.GetByTestId("audit-grid").Locator("tbody tr");
+        var setup = rows.Filter(new() { HasText = AuditActions.SetupAdmin }).First;
+        await setup.WaitForAsync();
+        var requesterCreated = rows.Filter(new() { HasText = AuditActions.CreateAccount }).First;
+        await requesterCreated.WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "audit.png"), FullPage = true });
+
+        Assert.Contains(BrowserFixture.AdminName, users);
+        Assert.Contains(BrowserFixture.RequesterName, users);
+        Assert.Contains(BrowserFixture.AdminName, await setup.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(BrowserFixture.AdminName, await requesterCreated.InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -116,6 +116,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context, signed in (through the real sign-in page, once per fixture) as <paramref name="user"/>.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, BrowserUser user = BrowserUser.Requester, ColorScheme colorScheme = ColorScheme.Light)
     {
+        // Kestrel, the circuits and Hangfire carry no test context: their log lines go to the test opening pages.
+        Portal.TestOutput.FollowCurrentTest();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ColorScheme = colorScheme,

@@ -194,16 +194,9 @@ public sealed partial class DashboardLayoutTests
         for (var i = 0; i < 6; i++)
         {
             var name = $"{prefix}-payments-api-{i}";
-            var request = new DeploymentRequest
+            var request = DeploymentRequests.Demo(name).InRegion(i % 2 == 0 ? "eu-west-1" : "ap-southeast-2") with
             {
-                Name = name,
                 DomainName = $"{name}.platform-team.demo.example.com",
-                Region = i % 2 == 0 ? "eu-west-1" : "ap-southeast-2",
-                VpcId = "vpc-0123456789abcdef0",
-                SubnetIds = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
-                CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555",
-                RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-666666666666",
-                HostedZoneId = "Z0123456789ABCDEFGHIJ",
             };
             var deployment = Deployment.Create(Guid.NewGuid(), request, BrowserFixture.RequesterName, StepPlan.Provisioning.Select(s => s.Name), Start.AddMinutes(i));
             db.Deployments.Add(deployment);

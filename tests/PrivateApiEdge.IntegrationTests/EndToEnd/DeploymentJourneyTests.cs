@@ -123,7 +123,7 @@ public sealed class DeploymentJourneyTests
 
     private async Task<string> InventoryTextAsync()
     {
-        var sandbox = _browser.Portal.Services.GetRequiredService<SandboxEndpoint>().BaseAddress!;
+        var sandbox = _browser.Portal.Services.GetRequiredService<CurrentAwsMode>().BaseAddress!;
         using var http = new HttpClient { BaseAddress = sandbox };
         return await http.GetStringAsync(new Uri("/_sandbox/inventory?seeded=false", UriKind.Relative), TestContext.Current.CancellationToken);
     }

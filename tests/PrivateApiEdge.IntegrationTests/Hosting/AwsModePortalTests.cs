@@ -24,7 +24,7 @@ public sealed class AwsModePortalTests : IClassFixture<AwsModePortalTests.AwsMod
             Assert.DoesNotContain("sandbox-banner", html, StringComparison.Ordinal);
         }
 
-        var endpoint = _factory.Services.GetRequiredService<SandboxEndpoint>();
+        var endpoint = _factory.Services.GetRequiredService<CurrentAwsMode>();
         Assert.Equal((AwsMode.Aws, null), (endpoint.Mode, endpoint.BaseAddress));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrivateApiEdge.IntegrationTests.Auth;
@@ -29,8 +30,6 @@ public class PortalAppFactory : WebApplicationFactory<Program>
 
     private const string TestOrCookieScheme = "TestOrCookie";
 
-    private static readonly ILoggerFactory SharedLoggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning));
-
     private readonly bool _ownsDataDirectory;
 
     /// <summary>A host over an existing data folder, e.g. to restart the portal on the same files.</summary>
@@ -43,6 +42,9 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         new(dataDirectory, jobStorage, ownsDataDirectory) { PostgresConnectionString = postgresConnectionString };
 
     public string DataDirectory { get; }
+
+    /// <summary>The portal's log in the running test's output (see <see cref="TestOutputLoggerProvider"/>).</summary>
+    public TestOutputLoggerProvider TestOutput { get; } = new();
 
     /// <summary>This host's first-run token for /account/setup (random per host: no fixed secret anywhere).</summary>
     public string BootstrapToken { get; } = Convert.ToHexString(Guid.NewGuid().ToByteArray());
@@ -57,6 +59,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>A client signed in as <paramref name="user"/> with the given roles (through the test handler); redirects are not followed.</summary>
     public HttpClient CreateClientFor(string user, params string[] roles)
     {
+        TestOutput.FollowCurrentTest();
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, user);
         client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
@@ -64,7 +67,18 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client nobody is signed in on; redirects (e.g. to the sign-in page) are not followed.</summary>
-    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateAnonymousClient()
+    {
+        TestOutput.FollowCurrentTest();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    /// <summary>
+    /// The host's one logger factory, never disposed: Hangfire logs through a process-wide provider bound to the
+    /// latest host's factory, so it may outlive its host. Subclasses add providers (e.g. to record every line).
+    /// </summary>
+    protected virtual ILoggerFactory CreateLoggerFactory() =>
+        LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(TestOutput));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -95,9 +109,11 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             // Hangfire logs through a process-wide provider bound to the latest host's LoggerFactory; with many
-            // hosts per test process that factory may already be disposed. One shared, never-disposed factory
+            // hosts per test process that factory may already be disposed. A never-disposed factory per host
             // (DI does not dispose instances it was handed) keeps host disposal order irrelevant.
-            services.AddSingleton<ILoggerFactory>(SharedLoggerFactory);
+            services.AddSingleton(CreateLoggerFactory());
+            // Requests run in the calling test's execution context, so their log lines reach that test's output.
+            services.Configure<TestServerOptions>(options => options.PreserveExecutionContext = true);
             // A request naming a test user (X-Test-User) is that user; any other request goes through the portal's
             // real cookie sign-in, so anonymous requests are redirected to the sign-in page as in production.
             services.AddAuthentication()

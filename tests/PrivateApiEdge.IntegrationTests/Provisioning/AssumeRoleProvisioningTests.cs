@@ -37,7 +37,7 @@ public sealed class AssumeRoleProvisioningTests
             using var client = portal.CreateClient();
             await using var scope = portal.Services.CreateAsyncScope();
             var deployments = scope.ServiceProvider.GetRequiredService<DeploymentService>();
-            var request = SandboxEngineFixture.DemoRequest("assumed") with
+            var request = DeploymentRequests.Demo("assumed") with
             {
                 AssumeRoleArn = $"arn:aws:iam::{SandboxSeed.AccountId}:role/teams/payments-deployer",
                 AssumeRoleExternalId = "payments-ext-4711",
@@ -119,20 +119,14 @@ public sealed class AssumeRoleProvisioningTests
         return dump.ToString();
     }
 
-    private static async Task<Deployment> WaitForAsync(DeploymentService deployments, Guid id, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var deployment = await deployments.GetAsync(id, Alice, cancellationToken) ?? throw new InvalidOperationException("gone");
-            if (deployment.IsFinished || DateTime.UtcNow > deadline)
-            {
-                return deployment;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-    }
+    private static Task<Deployment> WaitForAsync(DeploymentService deployments, Guid id, CancellationToken cancellationToken) =>
+        Eventually.ReturnsAsync(
+            async () => await deployments.GetAsync(id, Alice, cancellationToken) ?? throw new InvalidOperationException("gone"),
+            deployment => deployment.IsFinished,
+            $"deployment {id} to finish",
+            TimeSpan.FromMinutes(3),
+            deployment => $"{deployment.Status}: " + string.Join(", ", deployment.ActiveSteps.Where(s => !s.IsComplete).Select(s => $"{s.Name}={s.Status} {s.WaitReason}")),
+            TimeSpan.FromMilliseconds(200));
 
     /// <summary>Keeps every formatted message, every structured value and every exception of every category.</summary>
     private sealed class CapturingLoggerProvider : ILoggerProvider

@@ -36,7 +36,7 @@ public sealed class PortalProvisioningTests
             using var client = portal.CreateClient();
             using var scope = portal.Services.CreateScope();
             var deployments = scope.ServiceProvider.GetRequiredService<DeploymentService>();
-            var request = SandboxEngineFixture.DemoRequest("portal");
+            var request = DeploymentRequests.Demo("portal");
             var ct = TestContext.Current.CancellationToken;
 
             var preflight = await deployments.PreflightAsync(request, Alice, ct);
@@ -66,24 +66,12 @@ public sealed class PortalProvisioningTests
         }
     }
 
-    private static async Task<Deployment> WaitForAsync(DeploymentService deployments, Guid id, Func<Deployment, bool> done, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var deployment = await deployments.GetAsync(id, Alice, cancellationToken) ?? throw new InvalidOperationException("gone");
-            if (done(deployment))
-            {
-                return deployment;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                var waiting = string.Join(", ", deployment.ActiveSteps.Where(s => !s.IsComplete).Select(s => $"{s.Name}={s.Status} {s.WaitReason}"));
-                Assert.Fail($"Deployment still {deployment.Status} after 3 min: {waiting}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-        }
-    }
+    private static Task<Deployment> WaitForAsync(DeploymentService deployments, Guid id, Func<Deployment, bool> done, CancellationToken cancellationToken) =>
+        Eventually.ReturnsAsync(
+            async () => await deployments.GetAsync(id, Alice, cancellationToken) ?? throw new InvalidOperationException("gone"),
+            done,
+            $"deployment {id}",
+            TimeSpan.FromMinutes(3),
+            deployment => $"{deployment.Status}: " + string.Join(", ", deployment.ActiveSteps.Where(s => !s.IsComplete).Select(s => $"{s.Name}={s.Status} {s.WaitReason}")),
+            TimeSpan.FromMilliseconds(200));
 }

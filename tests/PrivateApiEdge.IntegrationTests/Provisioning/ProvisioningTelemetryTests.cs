@@ -42,7 +42,7 @@ public sealed class ProvisioningTelemetryTests
             ActivityStopped = spans.Enqueue,
         };
         ActivitySource.AddActivityListener(activities);
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("telemetry"));
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("telemetry"));
 
         var status = await sandbox.RunUntilSettledAsync(id);
 
@@ -74,7 +74,7 @@ public sealed class ProvisioningTelemetryTests
     {
         var logs = new RecordingLoggerProvider();
         await using var sandbox = await SandboxEngineFixture.StartAsync(logs: logs);
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("logged"));
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("logged"));
         var before = logs.Lines.Count;
 
         var status = await sandbox.RunUntilSettledAsync(id);
@@ -101,7 +101,7 @@ public sealed class ProvisioningTelemetryTests
             sandbox.Services.GetRequiredService<IStepCatalog>(),
             TimeProvider.System,
             logger: sandbox.Services.GetRequiredService<ILogger<DeploymentService>>());
-        var created = await service.CreateAsync(SandboxEngineFixture.DemoRequest("acted-on"), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
+        var created = await service.CreateAsync(DeploymentRequests.Demo("acted-on"), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
         var before = logs.Lines.Count;
 
         await service.TeardownAsync(created.Id, new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);

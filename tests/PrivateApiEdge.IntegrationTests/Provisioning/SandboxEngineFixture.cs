@@ -52,7 +52,7 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
     {
         var fixture = new SandboxEngineFixture();
         fixture._sandbox = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = profile, Port = 0 }, TestContext.Current.CancellationToken);
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(fixture._sandbox.BaseAddress);
         var services = new ServiceCollection()
             .AddLogging(logging =>
@@ -99,19 +99,6 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
     public void CrashWhenRecording(string outputKey) => _interceptors.Add(new CrashWhenRecordingInterceptor(outputKey));
 
     public void StopCrashing() => _interceptors.Clear();
-
-    public static DeploymentRequest DemoRequest(string name = "orders") => new()
-    {
-        Name = name,
-        DomainName = $"{name}.{SandboxSeed.DemoDomain}",
-        Region = SandboxSeed.DefaultRegion,
-        VpcId = SandboxSeed.VpcId,
-        SubnetIds = [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId],
-        CloudFrontCertificateArn = SandboxSeed.CloudFrontCertificateArn,
-        RegionalCertificateArn = SandboxSeed.RegionalCertificateArn,
-        HostedZoneId = SandboxSeed.PublicHostedZoneId,
-        Tags = new Dictionary<string, string> { ["team"] = "payments" },
-    };
 
     public async Task<Guid> CreateDeploymentAsync(DeploymentRequest request)
     {

@@ -12,7 +12,7 @@ public sealed class SandboxProvisioningTests
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
         var seededBefore = (await sandbox.InventoryAsync(seeded: true)).Select(r => r.Id).Order().ToList();
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest());
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo());
 
         var provisioned = await sandbox.RunUntilSettledAsync(id);
 
@@ -45,7 +45,7 @@ public sealed class SandboxProvisioningTests
         GeoRestrictionType type, string cloudFrontType, string listed, string other)
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
-        var request = SandboxEngineFixture.DemoRequest("geo") with { GeoRestriction = new GeoRestriction(type, [listed, "KP"]) };
+        var request = DeploymentRequests.Demo("geo") with { GeoRestriction = new GeoRestriction(type, [listed, "KP"]) };
         var id = await sandbox.CreateDeploymentAsync(request);
 
         var status = await sandbox.RunUntilSettledAsync(id);
@@ -69,7 +69,7 @@ public sealed class SandboxProvisioningTests
     public async Task Without_a_geo_restriction_the_distribution_is_sent_restriction_type_none()
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("nogeo"));
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("nogeo"));
 
         var status = await sandbox.RunUntilSettledAsync(id);
 
@@ -85,7 +85,7 @@ public sealed class SandboxProvisioningTests
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
         var before = (await sandbox.InventoryAsync()).Select(r => r.Id).Order().ToList();
-        var request = SandboxEngineFixture.DemoRequest() with
+        var request = DeploymentRequests.Demo() with
         {
             VpcId = PrivateApiEdge.Sandbox.Seed.SandboxSeed.VpcWithoutDnsHostnamesId,
             SubnetIds = [PrivateApiEdge.Sandbox.Seed.SandboxSeed.VpcWithoutDnsHostnamesSubnetAId, PrivateApiEdge.Sandbox.Seed.SandboxSeed.VpcWithoutDnsHostnamesSubnetBId],
@@ -107,7 +107,7 @@ public sealed class SandboxProvisioningTests
         await using var sandbox = await SandboxEngineFixture.StartAsync();
         await sandbox.AddFaultAsync(new SandboxFaultRule { Kind = SandboxFaultKinds.Throttle, Rate = 0.2 });
         await sandbox.AddFaultAsync(new SandboxFaultRule { Kind = SandboxFaultKinds.InternalError, Rate = 0.05 });
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("faulty"));
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("faulty"));
 
         var provisioned = await sandbox.RunUntilSettledAsync(id);
         var afterProvision = await sandbox.LoadAsync(id);

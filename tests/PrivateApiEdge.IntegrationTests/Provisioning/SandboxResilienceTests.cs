@@ -16,7 +16,7 @@ public sealed class SandboxResilienceTests
     public async Task A_crash_at_a_save_then_resume_creates_each_resource_exactly_once(int crashAt)
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest($"crash{crashAt}"));
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo($"crash{crashAt}"));
         sandbox.CrashAt(crashAt);
         try
         {
@@ -58,7 +58,7 @@ public sealed class SandboxResilienceTests
     public async Task A_crash_between_a_create_and_recording_its_id_is_resumed_by_adopting_the_resource(string outputKey)
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
-        var id = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("adopt"));
+        var id = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("adopt"));
         sandbox.CrashWhenRecording(outputKey);
         await Assert.ThrowsAsync<DeploymentPersistenceException>(() => sandbox.RunUntilSettledAsync(id));
         var crashed = await sandbox.LoadAsync(id);
@@ -84,11 +84,11 @@ public sealed class SandboxResilienceTests
     public async Task A_second_deployment_in_the_vpc_reuses_the_endpoint_and_its_teardown_leaves_the_first_working()
     {
         await using var sandbox = await SandboxEngineFixture.StartAsync();
-        var first = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("first"));
+        var first = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("first"));
         Assert.Equal(DeploymentStatus.Succeeded, await sandbox.RunUntilSettledAsync(first));
         var firstEndpoint = (await sandbox.LoadAsync(first)).Step(DeploymentPhase.Provision, StepNames.VpcEndpoint).Outputs[OutputKeys.VpcEndpointId];
 
-        var second = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("second"));
+        var second = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("second"));
         var secondStatus = await sandbox.RunUntilSettledAsync(second);
         var secondDeployment = await sandbox.LoadAsync(second);
         Assert.True(secondStatus == DeploymentStatus.Succeeded, $"{secondDeployment.FailedStep}: {secondDeployment.Error}");

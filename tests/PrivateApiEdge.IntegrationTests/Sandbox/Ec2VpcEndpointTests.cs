@@ -24,9 +24,9 @@ public sealed class Ec2VpcEndpointTests
         Assert.Equal(State.Pending, created.VpcEndpoint.State);
         Assert.True(created.VpcEndpoint.PrivateDnsEnabled);
         Assert.Contains(created.VpcEndpoint.DnsEntries, d => d.DnsName == "execute-api.eu-west-1.amazonaws.com");
-        var available = await SandboxPolling.UntilAsync(async () =>
-            (await DescribeAsync(ec2, created.VpcEndpoint.VpcEndpointId)).State == State.Available);
-        Assert.True(available);
+        await Eventually.HoldsAsync(
+            async () => (await DescribeAsync(ec2, created.VpcEndpoint.VpcEndpointId)).State == State.Available,
+            $"endpoint {created.VpcEndpoint.VpcEndpointId} to be available");
 
         var endpoint = await DescribeAsync(ec2, created.VpcEndpoint.VpcEndpointId);
         Assert.Equal(3, endpoint.NetworkInterfaceIds.Count);

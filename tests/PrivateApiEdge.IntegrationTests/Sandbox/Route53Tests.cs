@@ -79,10 +79,10 @@ public sealed class Route53Tests
         var changeId = info.Element(Ns + "Id")!.Value;
         Assert.StartsWith("/change/", changeId, StringComparison.Ordinal);
 
-        var insync = await SandboxPolling.UntilAsync(async () =>
-            (await GetAsync(route53, "/2013-04-01/change/" + changeId["/change/".Length..])).Body
-                .Element(Ns + "ChangeInfo")!.Element(Ns + "Status")!.Value == "INSYNC");
-        Assert.True(insync);
+        await Eventually.HoldsAsync(
+            async () => (await GetAsync(route53, "/2013-04-01/change/" + changeId["/change/".Length..])).Body
+                .Element(Ns + "ChangeInfo")!.Element(Ns + "Status")!.Value == "INSYNC",
+            $"change {changeId} to be INSYNC");
 
         var (_, list) = await GetAsync(route53, $"/2013-04-01/hostedzone/{SandboxSeed.PublicHostedZoneId}/rrset?name={name}&type=A&maxitems=1");
         var record = Assert.Single(list.Descendants(Ns + "ResourceRecordSet"));

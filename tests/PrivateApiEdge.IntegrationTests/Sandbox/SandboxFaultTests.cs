@@ -102,12 +102,13 @@ public sealed class SandboxFaultTests
             ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupIds = [created.GroupId] }, Ct));
         Assert.Equal("InvalidGroup.NotFound", early.ErrorCode);
 
-        var visible = await SandboxPolling.UntilAsync(async () =>
-        {
-            var found = await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("group-id", [created.GroupId])] }, Ct);
-            return found.SecurityGroups?.Count == 1;
-        });
-        Assert.True(visible);
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var found = await ec2.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { Filters = [new Filter("group-id", [created.GroupId])] }, Ct);
+                return found.SecurityGroups?.Count == 1;
+            },
+            "the delayed security group to become visible to Describe");
 
         // One-shot: the next group is visible at once.
         var second = await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "immediately");

@@ -135,7 +135,7 @@ public sealed class WorkerProcessScaleOutTests
         {
             using var scope = _instanceA.Services.CreateScope();
             var deployments = scope.ServiceProvider.GetRequiredService<DeploymentService>();
-            var request = SandboxEngineFixture.DemoRequest(name);
+            var request = DeploymentRequests.Demo(name);
             var notifierB = _instanceB.Services.GetRequiredService<IDeploymentProgressNotifier>();
 
             // Subscribed before the deployment exists: every event of it must reach instance B.
@@ -157,36 +157,33 @@ public sealed class WorkerProcessScaleOutTests
 
         public async Task<Deployment> WaitForAsync(Guid id, Func<Deployment, bool> condition, string what)
         {
-            var deadline = DateTime.UtcNow + DeploymentTimeout;
-            while (true)
+            try
             {
-                var deployment = await LoadAsync(id);
-                if (condition(deployment))
-                {
-                    return deployment;
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    var steps = string.Join(", ", deployment.ActiveSteps.Select(s => $"{s.Name}={s.Status} {s.WaitReason}"));
-                    Fail($"Timed out after {DeploymentTimeout.TotalMinutes} min waiting for {what}; deployment {deployment.Status}: {steps}");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+                return await Eventually.ReturnsAsync(
+                    () => LoadAsync(id),
+                    condition,
+                    what,
+                    DeploymentTimeout,
+                    deployment => $"deployment {deployment.Status}: " + string.Join(", ", deployment.ActiveSteps.Select(s => $"{s.Name}={s.Status} {s.WaitReason}")),
+                    TimeSpan.FromMilliseconds(100));
+            }
+            catch (Xunit.Sdk.FailException timeout)
+            {
+                Fail(timeout.Message);
+                throw;
             }
         }
 
         public async Task EventuallyAsync(Func<bool> condition, string what)
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (!condition())
+            try
             {
-                if (DateTime.UtcNow > deadline)
-                {
-                    Fail($"Timed out waiting for {what}");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
+                await Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(10));
+            }
+            catch (Xunit.Sdk.FailException timeout)
+            {
+                Fail(timeout.Message);
+                throw;
             }
         }
 

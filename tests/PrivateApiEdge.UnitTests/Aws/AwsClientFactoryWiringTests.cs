@@ -19,7 +19,7 @@ public sealed class AwsClientFactoryWiringTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName);
-        var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var sandbox = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         sandbox.SetBaseAddress(new Uri("http://127.0.0.1:4566"));
         services.AddSingleton(sandbox);
         services.AddAwsAccessLayer();

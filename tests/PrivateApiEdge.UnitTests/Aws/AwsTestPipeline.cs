@@ -19,7 +19,7 @@ public sealed class AwsTestPipeline : IDisposable
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Meter = new AwsCallMeter(_services.GetRequiredService<IMeterFactory>());
-        var resolver = new AwsEndpointResolver(null, _ => null, new SandboxEndpoint { Mode = AwsMode.Aws });
+        var resolver = new AwsEndpointResolver(null, _ => null, new CurrentAwsMode { Mode = AwsMode.Aws });
         Factory = new AwsClientFactory(
             resolver,
             new FixedCredentials(credentials ?? new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")),

@@ -19,7 +19,7 @@ public sealed class SdkAdapterHarness : IDisposable
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         Meter = new AwsCallMeter(_services.GetRequiredService<IMeterFactory>());
-        Endpoints = new AwsEndpointResolver(configuredEndpoints, _ => null, new SandboxEndpoint { Mode = AwsMode.Aws });
+        Endpoints = new AwsEndpointResolver(configuredEndpoints, _ => null, new CurrentAwsMode { Mode = AwsMode.Aws });
         SdkTransport = new RecordingSdkHttpClientFactory(Transport);
         Factory = new AwsClientFactory(Endpoints, Credentials, Meter, new AwsRetryOptions(), TimeProvider.System, sdkTransport: SdkTransport);
     }

@@ -3,7 +3,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Components.Layout;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Notifications;
@@ -56,13 +56,14 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     public async Task A_completed_deployment_shows_a_success_snackbar_with_a_link_to_it()
     {
         RenderNotifications();
-        var id = await _harness.CreateDeploymentAsync(EngineHarness.Request("billing"));
+        var request = DeploymentRequests.Demo("billing");
+        var id = await _harness.CreateDeploymentAsync(request);
 
         Assert.Equal(DeploymentStatus.Succeeded, await _harness.RunUntilSettledAsync(id));
 
         var notice = NoticeFor(id);
         Assert.Equal("Succeeded", notice.GetAttribute("data-status"));
-        Assert.Contains("billing is live at https://billing.example.com/", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"billing is live at https://{request.DomainName}/", notice.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/deployments/{id}", notice.QuerySelector("[data-testid=outcome-snackbar-link]")?.GetAttribute("href"));
         Assert.Single(_snackbars.FindAll(".mud-snackbar"));
         Assert.NotEmpty(_snackbars.FindAll(".mud-alert-filled-success"));
@@ -73,7 +74,7 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     {
         _harness.Behaviors[StepNames.TargetGroup].Failures = 1;
         RenderNotifications("/deployments/new");
-        var id = await _harness.CreateDeploymentAsync(EngineHarness.Request("ledger"));
+        var id = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("ledger"));
 
         Assert.Equal(DeploymentStatus.Failed, await _harness.RunUntilSettledAsync(id));
 
@@ -87,7 +88,7 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     public async Task Teardown_is_announced_once_it_is_done()
     {
         RenderNotifications();
-        var id = await _harness.CreateDeploymentAsync(EngineHarness.Request("ledger"));
+        var id = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("ledger"));
         await _harness.RunUntilSettledAsync(id);
         await _harness.RequestAsync(id, DeploymentAction.Teardown);
 
@@ -100,11 +101,11 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     [Fact]
     public async Task No_snackbar_for_the_deployment_whose_page_is_open_since_that_page_announces_it_itself()
     {
-        var watched = await _harness.CreateDeploymentAsync(EngineHarness.Request("watched"));
+        var watched = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("watched"));
         RenderNotifications($"/deployments/{watched}");
 
         await _harness.RunUntilSettledAsync(watched);
-        var other = await _harness.CreateDeploymentAsync(EngineHarness.Request("other"));
+        var other = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("other"));
         await _harness.RunUntilSettledAsync(other);
 
         // The other deployment's notice proves the feed was heard; the watched one's never came.
@@ -117,7 +118,7 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     {
         _auth.SetAuthorized("bob");
         RenderNotifications();
-        var alices = await _harness.CreateDeploymentAsync(EngineHarness.Request("alices"));
+        var alices = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("alices"));
         await _harness.RunUntilSettledAsync(alices);
         var bobs = await CreateOwnedByAsync("bob", "bobs");
 
@@ -133,7 +134,7 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
         _auth.SetAuthorized("root");
         _auth.SetRoles(PortalRoles.Admin);
         RenderNotifications();
-        var id = await _harness.CreateDeploymentAsync(EngineHarness.Request("alices"));
+        var id = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("alices"));
 
         await _harness.RunUntilSettledAsync(id);
 
@@ -144,13 +145,13 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     public async Task A_repeated_outcome_event_is_announced_once()
     {
         RenderNotifications();
-        var id = await _harness.CreateDeploymentAsync(EngineHarness.Request("echo"));
+        var id = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("echo"));
         var done = new DeploymentProgressEvent(id, DeploymentStatus.Succeeded, DeploymentPhase.Provision, null, null, "Deployment is Succeeded", _harness.Time.GetUtcNow());
 
         await _notifier.PublishAsync(done);
         await _notifier.PublishAsync(done with { At = done.At.AddSeconds(1) });
         await _notifier.PublishAsync(done with { Step = StepNames.EndpointTest, StepStatus = StepStatus.Succeeded, Message = "a step event carries the status along" });
-        var other = await _harness.CreateDeploymentAsync(EngineHarness.Request("other"));
+        var other = await _harness.CreateDeploymentAsync(DeploymentRequests.Demo("other"));
         await _notifier.PublishAsync(done with { DeploymentId = other });
 
         NoticeFor(other);
@@ -171,7 +172,7 @@ public sealed class DeploymentNotificationsTests : PortalComponentTest, IAsyncLi
     private async Task<Guid> CreateOwnedByAsync(string owner, string name)
     {
         await using var db = _harness.Database.CreateDbContext();
-        var deployment = Deployment.Create(Guid.NewGuid(), EngineHarness.Request(name), owner, _harness.Catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), _harness.Time.GetUtcNow());
+        var deployment = Deployment.Create(Guid.NewGuid(), DeploymentRequests.Demo(name), owner, _harness.Catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), _harness.Time.GetUtcNow());
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync();
         return deployment.Id;

@@ -10,18 +10,12 @@ public sealed class DeploymentViewMapperTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
-    private static Deployment NewDeployment(string? reusedEndpoint = null) => Deployment.Create(Guid.NewGuid(), new DeploymentRequest
-    {
-        Name = "orders",
-        DomainName = "api.demo.example.com",
-        Region = "eu-west-1",
-        VpcId = "vpc-0d3e000000000a001",
-        SubnetIds = ["subnet-0d3e000000000b001", "subnet-0d3e000000000b002"],
-        CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/0d3e0000-0000-4000-8000-00000000c001",
-        RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/0d3e0000-0000-4000-8000-00000000c002",
-        HostedZoneId = "Z0D3E00000000000000A1",
-        ExistingVpcEndpointId = reusedEndpoint,
-    }, "alice", StepPlan.Provisioning.Select(s => s.Name).Reverse(), Start);
+    private static Deployment NewDeployment(string? reusedEndpoint = null) => Deployment.Create(
+        Guid.NewGuid(),
+        DeploymentRequests.Demo() with { DomainName = "api.demo.example.com", ExistingVpcEndpointId = reusedEndpoint },
+        "alice",
+        StepPlan.Provisioning.Select(s => s.Name).Reverse(),
+        Start);
 
     private static DeploymentView Map(Deployment deployment) =>
         DeploymentViewMapper.Map(deployment, [], AwsCallSnapshot.Empty, _ => null);

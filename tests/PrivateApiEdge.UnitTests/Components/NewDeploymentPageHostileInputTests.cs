@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivateApiEdge.Sandbox;
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Aws;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Components.Pages.NewDeployment;
@@ -47,7 +47,7 @@ public sealed class NewDeploymentPageHostileInputTests : PortalComponentTest, IA
     {
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = "instant", Port = 0 }, Xunit.TestContext.Current.CancellationToken);
         _harness = await EngineHarness.CreateAsync();
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(_sandbox.BaseAddress);
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddOptions<AwsOptions>().Configure(o => o.Region = "eu-west-1");

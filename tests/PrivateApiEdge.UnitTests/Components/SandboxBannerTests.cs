@@ -10,7 +10,7 @@ public sealed class SandboxBannerTests : PortalComponentTest
     [Fact]
     public void The_banner_shows_when_the_portal_talks_to_the_sandbox()
     {
-        Services.AddSingleton(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+        Services.AddSingleton(new CurrentAwsMode { Mode = AwsMode.Sandbox });
         RenderPopoverProvider();
 
         var cut = Render<SandboxBanner>();
@@ -21,7 +21,7 @@ public sealed class SandboxBannerTests : PortalComponentTest
     [Fact]
     public void The_banner_stays_away_when_the_portal_talks_to_aws()
     {
-        Services.AddSingleton(new SandboxEndpoint { Mode = AwsMode.Aws });
+        Services.AddSingleton(new CurrentAwsMode { Mode = AwsMode.Aws });
 
         var cut = Render<SandboxBanner>();
 

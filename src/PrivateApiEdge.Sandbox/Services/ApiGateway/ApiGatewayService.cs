@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using PrivateApiEdge.Sandbox.Core;
 using PrivateApiEdge.Sandbox.Core.Protocols;
+using PrivateApiEdge.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.ApiGateway;
@@ -12,9 +13,10 @@ namespace PrivateApiEdge.Sandbox.Services.ApiGateway;
 /// API Gateway v1 (rest-json, 2015-07-09): REST APIs with resources, methods, MOCK integrations, deployments and
 /// stages; REGIONAL custom domain names with base path mappings; tags; and the fixed control-plane rate limits.
 /// One file per resource (<c>ApiGatewayService.RestApis.cs</c>, <c>.Resources.cs</c> with methods and integrations,
-/// <c>.Deployments.cs</c> with stages, <c>.DomainNames.cs</c> with base path mappings, <c>.Tags.cs</c>).
+/// <c>.Deployments.cs</c> with stages, <c>.DomainNames.cs</c> with base path mappings, <c>.Tags.cs</c>); what the
+/// data path asks is in <c>.DataPath.cs</c>.
 /// </summary>
-public sealed partial class ApiGatewayService : ISandboxService
+public sealed partial class ApiGatewayService : ISandboxService, IPrivateApiDirectory
 {
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 

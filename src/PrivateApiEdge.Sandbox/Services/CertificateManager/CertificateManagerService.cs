@@ -2,12 +2,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PrivateApiEdge.Sandbox.Core;
 using PrivateApiEdge.Sandbox.Core.Protocols;
+using PrivateApiEdge.Sandbox.State;
 
 namespace PrivateApiEdge.Sandbox.Services.CertificateManager;
 
 /// <summary>ACM (json 1.1, target prefix <c>CertificateManager</c>): certificates per region.</summary>
-public sealed class CertificateManagerService : ISandboxService
+public sealed class CertificateManagerService(SandboxWorld world) : ISandboxService
 {
+    private readonly SandboxWorld _world = world;
+
     public string SigningName => "acm";
 
     public SandboxProtocol Protocol => SandboxProtocol.Json;
@@ -23,7 +26,7 @@ public sealed class CertificateManagerService : ISandboxService
         _ => null,
     };
 
-    private static SandboxResponse DescribeCertificate(SandboxRequest request)
+    private SandboxResponse DescribeCertificate(SandboxRequest request)
     {
         var body = JsonProtocol.ReadObject(request);
         var arn = body["CertificateArn"]?.GetValue<string>()
@@ -34,7 +37,7 @@ public sealed class CertificateManagerService : ISandboxService
             throw new SandboxServiceException("InvalidArnException", $"String '{arn}' is not a valid ARN.");
         }
 
-        return request.World.Read(world =>
+        return _world.Read(world =>
         {
             var certificate = world.Part<AcmState>().Find(arn);
             if (certificate is null || certificate.Region != request.Region || !certificate.IsVisible(request.Now))
@@ -46,7 +49,7 @@ public sealed class CertificateManagerService : ISandboxService
         });
     }
 
-    private static SandboxResponse ListCertificates(SandboxRequest request)
+    private SandboxResponse ListCertificates(SandboxRequest request)
     {
         var body = JsonProtocol.ReadObject(request);
         var statuses = body["CertificateStatuses"]?.AsArray().Select(s => s!.GetValue<string>()).ToList();
@@ -75,7 +78,7 @@ public sealed class CertificateManagerService : ISandboxService
             }
         }
 
-        return request.World.Read(world =>
+        return _world.Read(world =>
         {
             var now = request.Now;
 

@@ -8,7 +8,7 @@ namespace PrivateApiEdge.Sandbox.Services.Ec2;
 
 public sealed partial class Ec2Service
 {
-    private static SandboxResponse CreateSecurityGroup(SandboxRequest request)
+    private SandboxResponse CreateSecurityGroup(SandboxRequest request)
     {
         var name = request.Form.Required("GroupName");
         var description = request.Form["GroupDescription"]
@@ -26,7 +26,7 @@ public sealed partial class Ec2Service
         }
 
         var tags = TagsFor(request, "security-group");
-        var group = request.World.Write(world =>
+        var group = _world.Write(world =>
         {
             var ec2 = world.Part<Ec2State>();
             VisibleVpc(ec2, request, vpcId);
@@ -43,7 +43,7 @@ public sealed partial class Ec2Service
         return Ok(request, E("groupId", group.Id), Ec2Shapes.TagSet(group.Tags), E("securityGroupArn", group.Arn));
     }
 
-    private static SandboxResponse DescribeSecurityGroups(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeSecurityGroups(SandboxRequest request) => _world.Read(world =>
     {
         var ec2 = world.Part<Ec2State>();
         var visible = Visible(ec2.SecurityGroups, request).ToList();
@@ -78,9 +78,9 @@ public sealed partial class Ec2Service
             NextTokenElement(next));
     });
 
-    private static SandboxResponse DeleteSecurityGroup(SandboxRequest request)
+    private SandboxResponse DeleteSecurityGroup(SandboxRequest request)
     {
-        var deleted = request.World.Write(world =>
+        var deleted = _world.Write(world =>
         {
             var ec2 = world.Part<Ec2State>();
             var group = FindGroupByIdOrName(ec2, request, request.Form["GroupId"], request.Form["GroupName"]);
@@ -102,10 +102,10 @@ public sealed partial class Ec2Service
         return Ok(request, E("return", "true"), E("groupId", deleted.Id));
     }
 
-    private static SandboxResponse AuthorizeSecurityGroupRules(SandboxRequest request, bool egress)
+    private SandboxResponse AuthorizeSecurityGroupRules(SandboxRequest request, bool egress)
     {
         var tags = TagsFor(request, "security-group-rule");
-        var (group, added) = request.World.Write(world =>
+        var (group, added) = _world.Write(world =>
         {
             var ec2 = world.Part<Ec2State>();
             var group = FindGroupByIdOrName(ec2, request, request.Form["GroupId"], request.Form["GroupName"]);
@@ -135,9 +135,9 @@ public sealed partial class Ec2Service
         return Ok(request, E("return", "true"), Set("securityGroupRuleSet", added, r => Ec2Shapes.SecurityGroupRule(group, r)));
     }
 
-    private static SandboxResponse RevokeSecurityGroupRules(SandboxRequest request, bool egress)
+    private SandboxResponse RevokeSecurityGroupRules(SandboxRequest request, bool egress)
     {
-        request.World.Write(world =>
+        _world.Write(world =>
         {
             var ec2 = world.Part<Ec2State>();
             var group = FindGroupByIdOrName(ec2, request, request.Form["GroupId"], request.Form["GroupName"]);
@@ -164,7 +164,7 @@ public sealed partial class Ec2Service
         return Ok(request, E("return", "true"));
     }
 
-    private static SandboxResponse DescribeSecurityGroupRules(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeSecurityGroupRules(SandboxRequest request) => _world.Read(world =>
     {
         var ec2 = world.Part<Ec2State>();
         var rules = Visible(ec2.SecurityGroups, request)

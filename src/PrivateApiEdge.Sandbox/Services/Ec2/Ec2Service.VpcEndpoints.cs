@@ -11,7 +11,7 @@ public sealed partial class Ec2Service
     /// <summary>The AWS account that owns interface-endpoint network interfaces (their requesterId).</summary>
     public const string VpcEndpointRequesterId = "727180483921";
 
-    private static SandboxResponse CreateVpcEndpoint(SandboxRequest request)
+    private SandboxResponse CreateVpcEndpoint(SandboxRequest request)
     {
         var form = request.Form;
         var vpcId = form.Required("VpcId");
@@ -22,7 +22,7 @@ public sealed partial class Ec2Service
         var clientToken = form["ClientToken"];
         var tags = TagsFor(request, "vpc-endpoint");
 
-        var endpoint = request.World.Write(world =>
+        var endpoint = _world.Write(world =>
         {
             var ec2 = world.Part<Ec2State>();
             var now = world.Now;
@@ -137,7 +137,7 @@ public sealed partial class Ec2Service
             return created;
         });
 
-        return request.World.Read(world =>
+        return _world.Read(world =>
         {
             var ec2 = world.Part<Ec2State>();
             return Ok(request,
@@ -146,7 +146,7 @@ public sealed partial class Ec2Service
         });
     }
 
-    private static SandboxResponse DescribeVpcEndpoints(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeVpcEndpoints(SandboxRequest request) => _world.Read(world =>
     {
         var ec2 = world.Part<Ec2State>();
         var now = world.Now;
@@ -166,7 +166,7 @@ public sealed partial class Ec2Service
             NextTokenElement(next));
     });
 
-    private static SandboxResponse DeleteVpcEndpoints(SandboxRequest request)
+    private SandboxResponse DeleteVpcEndpoints(SandboxRequest request)
     {
         var ids = request.Form.List("VpcEndpointId");
         if (ids.Count == 0)
@@ -174,7 +174,7 @@ public sealed partial class Ec2Service
             throw new SandboxServiceException("MissingParameter", "The request must contain the parameter VpcEndpointId");
         }
 
-        var unsuccessful = request.World.Write(world =>
+        var unsuccessful = _world.Write(world =>
         {
             var ec2 = world.Part<Ec2State>();
             var now = world.Now;

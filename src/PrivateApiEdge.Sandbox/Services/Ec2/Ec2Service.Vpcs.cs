@@ -7,7 +7,7 @@ namespace PrivateApiEdge.Sandbox.Services.Ec2;
 
 public sealed partial class Ec2Service
 {
-    private static SandboxResponse DescribeVpcs(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeVpcs(SandboxRequest request) => _world.Read(world =>
     {
         var ec2 = world.Part<Ec2State>();
         var vpcs = Select(Visible(ec2.Vpcs, request), request.Form.List("VpcId"), Filters(request.Form), (v, name) => name switch
@@ -23,7 +23,7 @@ public sealed partial class Ec2Service
         return Ok(request, Set("vpcSet", page, Ec2Shapes.Vpc), NextTokenElement(next));
     });
 
-    private static SandboxResponse DescribeVpcAttribute(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeVpcAttribute(SandboxRequest request) => _world.Read(world =>
     {
         var vpc = VisibleVpc(world.Part<Ec2State>(), request, request.Form.Required("VpcId"));
         var attribute = request.Form.Required("Attribute");
@@ -37,7 +37,7 @@ public sealed partial class Ec2Service
         return Ok(request, E("vpcId", vpc.Id), E(attribute, E("value", Bool(value))));
     });
 
-    private static SandboxResponse ModifyVpcAttribute(SandboxRequest request)
+    private SandboxResponse ModifyVpcAttribute(SandboxRequest request)
     {
         var dnsSupport = request.Form.Bool("EnableDnsSupport.Value");
         var dnsHostnames = request.Form.Bool("EnableDnsHostnames.Value");
@@ -47,7 +47,7 @@ public sealed partial class Ec2Service
             throw new SandboxServiceException("InvalidParameterCombination", "Fields for multiple attribute types specified: enableDnsHostnames, enableDnsSupport");
         }
 
-        request.World.Write(world =>
+        _world.Write(world =>
         {
             var vpc = VisibleVpc(world.Part<Ec2State>(), request, request.Form.Required("VpcId"));
             if (dnsSupport is { } support)
@@ -63,7 +63,7 @@ public sealed partial class Ec2Service
         return Ok(request);
     }
 
-    private static SandboxResponse DescribeSubnets(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeSubnets(SandboxRequest request) => _world.Read(world =>
     {
         var ec2 = world.Part<Ec2State>();
         var subnets = Select(Visible(ec2.Subnets, request), request.Form.List("SubnetId"), Filters(request.Form), (s, name) => name switch
@@ -85,7 +85,7 @@ public sealed partial class Ec2Service
             NextTokenElement(next));
     });
 
-    private static SandboxResponse DescribeInternetGateways(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeInternetGateways(SandboxRequest request) => _world.Read(world =>
     {
         var gateways = Select(Visible(world.Part<Ec2State>().InternetGateways, request), request.Form.List("InternetGatewayId"), Filters(request.Form), (g, name) => name switch
         {
@@ -137,7 +137,7 @@ public sealed partial class Ec2Service
         ]));
     }
 
-    private static SandboxResponse DescribeManagedPrefixLists(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeManagedPrefixLists(SandboxRequest request) => _world.Read(world =>
     {
         var lists = Select(Visible(world.Part<Ec2State>().PrefixLists, request), request.Form.List("PrefixListId"), Filters(request.Form), (p, name) => name switch
         {
@@ -161,7 +161,7 @@ public sealed partial class Ec2Service
         ]), NextTokenElement(next));
     });
 
-    private static SandboxResponse GetManagedPrefixListEntries(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse GetManagedPrefixListEntries(SandboxRequest request) => _world.Read(world =>
     {
         var id = request.Form.Required("PrefixListId");
         var list = Visible(world.Part<Ec2State>().PrefixLists, request).FirstOrDefault(p => p.Id == id) ?? throw NotFound(id);
@@ -169,7 +169,7 @@ public sealed partial class Ec2Service
         return Ok(request, Set("entrySet", page, cidr => [E("cidr", cidr)]), NextTokenElement(next));
     });
 
-    private static SandboxResponse DescribeNetworkInterfaces(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse DescribeNetworkInterfaces(SandboxRequest request) => _world.Read(world =>
     {
         var ec2 = world.Part<Ec2State>();
         var interfaces = Select(Visible(ec2.NetworkInterfaces, request), request.Form.List("NetworkInterfaceId"), Filters(request.Form), (n, name) => name switch

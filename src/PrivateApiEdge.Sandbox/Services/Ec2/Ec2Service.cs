@@ -7,10 +7,12 @@ namespace PrivateApiEdge.Sandbox.Services.Ec2;
 /// <summary>EC2 (protocol <c>ec2</c>, API version 2016-11-15): the VPC, security group and VPC endpoint operations.</summary>
 public sealed partial class Ec2Service : ISandboxService
 {
+    private readonly SandboxWorld _world;
     private readonly Dictionary<string, SandboxOperation> _operations;
 
-    public Ec2Service()
+    public Ec2Service(SandboxWorld world)
     {
+        _world = world;
         _operations = new Dictionary<string, Func<SandboxRequest, SandboxResponse>>(StringComparer.Ordinal)
         {
             ["DescribeVpcs"] = DescribeVpcs,
@@ -52,11 +54,11 @@ public sealed partial class Ec2Service : ISandboxService
         return request.Form["Action"] is { } action && _operations.TryGetValue(action, out var operation) ? operation : null;
     }
 
-    private static SandboxResponse CreateTags(SandboxRequest request)
+    private SandboxResponse CreateTags(SandboxRequest request)
     {
         var ids = request.Form.List("ResourceId");
         var tags = request.Form.StructList("Tag").Select(t => new SandboxTag(t.Required("Key"), t["Value"] ?? string.Empty)).ToList();
-        request.World.Write(world =>
+        _world.Write(world =>
         {
             foreach (var tagList in ids.Select(id => TagListOf(world, request, id)).ToList())
             {
@@ -67,11 +69,11 @@ public sealed partial class Ec2Service : ISandboxService
         return Ec2Protocol.Ok(request);
     }
 
-    private static SandboxResponse DeleteTags(SandboxRequest request)
+    private SandboxResponse DeleteTags(SandboxRequest request)
     {
         var ids = request.Form.List("ResourceId");
         var tags = request.Form.StructList("Tag").Select(t => (Key: t.Required("Key"), Value: t["Value"])).ToList();
-        request.World.Write(world =>
+        _world.Write(world =>
         {
             foreach (var tagList in ids.Select(id => TagListOf(world, request, id)).ToList())
             {

@@ -10,7 +10,7 @@ namespace PrivateApiEdge.Sandbox.Services.Route53;
 
 public sealed partial class Route53Service
 {
-    private static SandboxResponse ListResourceRecordSets(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse ListResourceRecordSets(SandboxRequest request) => _world.Read(world =>
     {
         var zone = Zone(world, request, request.PathParameters["Id"]);
         var maxItems = MaxItems(request, 300);
@@ -41,7 +41,7 @@ public sealed partial class Route53Service
             new XElement(Ns + "MaxItems", maxItems.ToString(CultureInfo.InvariantCulture))));
     });
 
-    private static SandboxResponse ChangeResourceRecordSets(SandboxRequest request)
+    private SandboxResponse ChangeResourceRecordSets(SandboxRequest request)
     {
         var root = Xml.ParseBody(request);
         var batch = root.ChildElement("ChangeBatch") ?? throw new SandboxServiceException("InvalidInput", "ChangeBatch is required.");
@@ -52,7 +52,7 @@ public sealed partial class Route53Service
             throw new SandboxServiceException("InvalidInput", "1 validation error detected: Value '[]' at 'changeBatch.changes' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
 
-        var change = request.World.Write(world =>
+        var change = _world.Write(world =>
         {
             var zone = Zone(world, request, request.PathParameters["Id"]);
             var working = zone.Records.ToList();
@@ -80,7 +80,7 @@ public sealed partial class Route53Service
             return submitted;
         });
 
-        return request.World.Read(world => Ok(new XElement(Ns + "ChangeResourceRecordSetsResponse", ChangeInfo(change, world.Now))));
+        return _world.Read(world => Ok(new XElement(Ns + "ChangeResourceRecordSetsResponse", ChangeInfo(change, world.Now))));
     }
 
     private static void Apply(Route53HostedZone zone, List<Route53RecordSet> records, string action, Route53RecordSet record, List<string> errors)

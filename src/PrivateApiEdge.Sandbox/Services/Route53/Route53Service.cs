@@ -14,10 +14,12 @@ public sealed partial class Route53Service : ISandboxService
 {
     public const string Namespace = "https://route53.amazonaws.com/doc/2013-04-01/";
     private static readonly XNamespace Ns = Namespace;
+    private readonly SandboxWorld _world;
     private readonly RestRouteTable _routes;
 
-    public Route53Service()
+    public Route53Service(SandboxWorld world)
     {
+        _world = world;
         _routes = new RestRouteTable()
             .Add("GET", "/2013-04-01/hostedzone", SandboxOperation.Sync("ListHostedZones", ListHostedZones))
             .Add("GET", "/2013-04-01/hostedzone/{Id}", SandboxOperation.Sync("GetHostedZone", GetHostedZone))
@@ -37,7 +39,7 @@ public sealed partial class Route53Service : ISandboxService
 
     public SandboxOperation? Resolve(SandboxRequest request) => _routes.Match(request);
 
-    private static SandboxResponse ListHostedZones(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse ListHostedZones(SandboxRequest request) => _world.Read(world =>
     {
         var zones = VisibleZones(world, request).OrderBy(z => z.Id, StringComparer.Ordinal).ToList();
         var maxItems = MaxItems(request, 100);
@@ -58,7 +60,7 @@ public sealed partial class Route53Service : ISandboxService
             new XElement(Ns + "MaxItems", maxItems.ToString(CultureInfo.InvariantCulture))));
     });
 
-    private static SandboxResponse GetHostedZone(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse GetHostedZone(SandboxRequest request) => _world.Read(world =>
     {
         var zone = Zone(world, request, request.PathParameters["Id"]);
         return Ok(new XElement(Ns + "GetHostedZoneResponse",
@@ -70,7 +72,7 @@ public sealed partial class Route53Service : ISandboxService
                     new XElement(Ns + "NameServers", zone.NameServers.Select(n => new XElement(Ns + "NameServer", n.TrimEnd('.')))))));
     });
 
-    private static SandboxResponse ListHostedZonesByName(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse ListHostedZonesByName(SandboxRequest request) => _world.Read(world =>
     {
         var dnsName = request.Query["dnsname"].ToString();
         var hostedZoneId = request.Query["hostedzoneid"].ToString();
@@ -109,7 +111,7 @@ public sealed partial class Route53Service : ISandboxService
             new XElement(Ns + "MaxItems", maxItems.ToString(CultureInfo.InvariantCulture))));
     });
 
-    private static SandboxResponse GetChange(SandboxRequest request) => request.World.Read(world =>
+    private SandboxResponse GetChange(SandboxRequest request) => _world.Read(world =>
     {
         var id = request.PathParameters["Id"];
         var bare = id[(id.LastIndexOf('/') + 1)..];

@@ -70,7 +70,7 @@ public sealed class AwsClientFactory : IAwsClientFactory, IDisposable
     public static AwsClientFactory ForSandbox(Uri baseAddress, AwsCallMeter? meter = null, AwsRetryOptions? retryOptions = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var sandbox = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         sandbox.SetBaseAddress(baseAddress);
         return new AwsClientFactory(
             new AwsEndpointResolver(null, _ => null, sandbox),

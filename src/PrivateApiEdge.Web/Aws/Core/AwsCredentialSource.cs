@@ -23,7 +23,7 @@ public sealed class AwsCredentialSource : IAwsCredentialSource
     private static readonly AWSCredentials Sandbox = new BasicAWSCredentials(SandboxAccessKeyId, "sandbox-secret-access-key-not-a-real-secret");
     private static readonly AWSCredentials DefaultChain = new DefaultChainCredentials();
 
-    private readonly SandboxEndpoint _sandbox;
+    private readonly CurrentAwsMode _sandbox;
     private readonly AwsEndpointResolver? _endpoints;
 
     // One refreshing AssumeRole object per role/external id/session name, so its cached session is reused by
@@ -32,7 +32,7 @@ public sealed class AwsCredentialSource : IAwsCredentialSource
 
     /// <param name="sandbox">Whether the portal talks to the sandbox.</param>
     /// <param name="endpoints">Where STS is reached for AssumeRole (the sandbox, an override or AWS); null uses the SDK's own STS endpoint.</param>
-    public AwsCredentialSource(SandboxEndpoint sandbox, AwsEndpointResolver? endpoints = null)
+    public AwsCredentialSource(CurrentAwsMode sandbox, AwsEndpointResolver? endpoints = null)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         _sandbox = sandbox;

@@ -26,9 +26,9 @@ public sealed class AwsEndpointResolver
 {
     private readonly Dictionary<string, string> _configured;
     private readonly Func<string, string?> _environment;
-    private readonly SandboxEndpoint _sandbox;
+    private readonly CurrentAwsMode _sandbox;
 
-    public AwsEndpointResolver(IReadOnlyDictionary<string, string>? configuredEndpoints, Func<string, string?> environment, SandboxEndpoint sandbox)
+    public AwsEndpointResolver(IReadOnlyDictionary<string, string>? configuredEndpoints, Func<string, string?> environment, CurrentAwsMode sandbox)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(sandbox);

@@ -4,7 +4,7 @@ using PrivateApiEdge.Web.Aws;
 namespace PrivateApiEdge.Web.Features.Connectivity;
 
 /// <summary>Answers "can the portal reach the AWS it is configured for?" for the start page and health checks.</summary>
-public sealed class ConnectivityService(SandboxEndpoint endpoint, IHttpClientFactory httpClients, TimeProvider time)
+public sealed class ConnectivityService(CurrentAwsMode endpoint, IHttpClientFactory httpClients, TimeProvider time)
 {
     public async Task<ConnectivityResult> CheckAsync(CancellationToken cancellationToken)
     {

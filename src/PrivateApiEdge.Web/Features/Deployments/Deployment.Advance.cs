@@ -17,16 +17,15 @@ public sealed partial class Deployment
         string message;
         switch (action)
         {
-            case DeploymentAction.Resume when Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed:
+            case DeploymentAction.Resume when CanResume:
                 message = "Resuming from the failed step(s).";
                 Resume(now);
                 break;
-            case DeploymentAction.RetryStep when step is not null && FindStep(Phase, step) is not null
-                && Status is not (DeploymentStatus.Pending or DeploymentStatus.TornDown):
+            case DeploymentAction.RetryStep when step is not null && WhyCannotRetryStep(step) is null:
                 message = $"Retrying step '{step}'.";
                 RetryStep(step, now);
                 break;
-            case DeploymentAction.Teardown when Status != DeploymentStatus.TornDown:
+            case DeploymentAction.Teardown when WhyCannotTearDown() is null:
                 message = "Tearing down.";
                 BeginTeardown(teardownSteps, isRollback: false, now);
                 break;
@@ -102,11 +101,10 @@ public sealed partial class Deployment
             return null;
         }
 
-        var failed = Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed;
         return new DeploymentChangeNote(
             null,
             null,
-            failed ? DeploymentLogLevel.Error : DeploymentLogLevel.Info,
+            IsFailure ? DeploymentLogLevel.Error : DeploymentLogLevel.Info,
             FailedStep is null ? $"Deployment is {Status}." : $"Deployment is {Status}: step '{FailedStep}' failed: {Error}",
             $"Deployment is {Status}");
     }

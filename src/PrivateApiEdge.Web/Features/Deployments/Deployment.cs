@@ -68,13 +68,12 @@ public sealed partial class Deployment
     /// <summary>AWS call attempts made by the deployment's steps so far (both phases).</summary>
     public int AwsCalls => _steps.Sum(s => s.AwsCalls);
 
-    public DeploymentPhase Phase => Status is DeploymentStatus.TearingDown or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed
-        ? DeploymentPhase.Teardown
-        : DeploymentPhase.Provision;
+    public DeploymentPhase Phase => Status.Phase();
 
     public IEnumerable<DeploymentStep> ActiveSteps => _steps.Where(s => s.Phase == Phase);
 
-    public bool IsFinished => Status is DeploymentStatus.Succeeded or DeploymentStatus.Failed or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;
+    /// <summary>The status is settled (see <see cref="DeploymentStatusRules.IsSettled"/>): the engine runs no step until a command.</summary>
+    public bool IsFinished => Status.IsSettled();
 
     public static Deployment Create(Guid id, DeploymentRequest request, string owner, IEnumerable<string> provisioningSteps, DateTimeOffset now)
     {
@@ -221,7 +220,7 @@ public sealed partial class Deployment
     /// <summary>Failed steps of the current phase run again; completed ones keep their resources.</summary>
     internal void Resume(DateTimeOffset now)
     {
-        if (Status is not (DeploymentStatus.Failed or DeploymentStatus.TeardownFailed))
+        if (!CanResume)
         {
             throw InvalidTransition("resume");
         }
@@ -237,7 +236,7 @@ public sealed partial class Deployment
     /// <summary>One step of the current phase runs again (a failed one, or e.g. the endpoint test).</summary>
     internal void RetryStep(string name, DateTimeOffset now)
     {
-        if (Status is DeploymentStatus.Pending or DeploymentStatus.TornDown)
+        if (Status.WhyCannotRetryStep() is not null)
         {
             throw InvalidTransition($"retry step '{name}'");
         }
@@ -255,7 +254,7 @@ public sealed partial class Deployment
     /// <summary>Switches to the teardown phase; teardown steps already done (an earlier attempt) stay done.</summary>
     internal void BeginTeardown(IEnumerable<string> teardownSteps, bool isRollback, DateTimeOffset now)
     {
-        if (Status == DeploymentStatus.TornDown)
+        if (!Status.CanTearDown())
         {
             throw InvalidTransition("tear down");
         }

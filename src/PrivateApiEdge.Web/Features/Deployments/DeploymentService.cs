@@ -89,19 +89,17 @@ public sealed class DeploymentService(
     /// <summary>Runs the failed step(s) of the current phase again (provisioning or teardown).</summary>
     public Task ResumeAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken) =>
         CommandAsync(deploymentId, user, AuditActions.Resume, DeploymentAction.Resume, null,
-            d => d.Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed ? null : "Only a failed deployment can be resumed.", cancellationToken);
+            d => d.WhyCannotResume(), cancellationToken);
 
     /// <summary>Runs one step of the current phase again.</summary>
     public Task RetryStepAsync(Guid deploymentId, string step, PortalUser user, CancellationToken cancellationToken) =>
         CommandAsync(deploymentId, user, AuditActions.RetryStep, DeploymentAction.RetryStep, step,
-            d => d.FindStep(d.Phase, step) is null ? $"The deployment has no step '{step}' in its {d.Phase} phase."
-                : d.Status is DeploymentStatus.Pending or DeploymentStatus.TornDown ? $"Cannot retry a step while the deployment is {d.Status}." : null,
-            cancellationToken);
+            d => d.WhyCannotRetryStep(step), cancellationToken);
 
     /// <summary>Deletes everything the deployment created (also mid-provisioning: running steps finish first).</summary>
     public Task TeardownAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken) =>
         CommandAsync(deploymentId, user, AuditActions.Teardown, DeploymentAction.Teardown, null,
-            d => d.Status == DeploymentStatus.TornDown ? "The deployment is already torn down." : null, cancellationToken);
+            d => d.WhyCannotTearDown(), cancellationToken);
 
     /// <summary>Tests the public endpoint now and stores the result as the deployment's latest test.</summary>
     public async Task<EndpointTestResult> RunEndpointTestAsync(Guid deploymentId, PortalUser user, CancellationToken cancellationToken)
@@ -120,13 +118,7 @@ public sealed class DeploymentService(
 
             target.DeploymentName = deployment.Name;
             var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
-            var provision = (string step, string key) => deployment.FindStep(DeploymentPhase.Provision, step)?.Outputs.GetValueOrDefault(key);
-            var testTarget = new EndpointTestTarget(
-                deployment.Id,
-                deployment.DomainName,
-                deployment.Request.ExistingApi is null ? "Hello from API GW" : null,
-                provision(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
-                provision(StepNames.Distribution, OutputKeys.DistributionId));
+            var testTarget = deployment.EndpointTestTarget();
             var aws = awsClientFactory?.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));
             var result = await tester.TestAsync(testTarget, aws, cancellationToken);
             var json = JsonSerializer.Serialize(result);

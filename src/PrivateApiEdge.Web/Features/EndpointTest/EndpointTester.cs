@@ -12,7 +12,7 @@ namespace PrivateApiEdge.Web.Features.EndpointTest;
 /// Calls the public endpoint like a viewer. In sandbox mode the request goes to the sandbox's data path, which
 /// names the failing hop; against AWS the likely hop is inferred from what can be checked.
 /// </summary>
-public sealed class EndpointTester(IHttpClientFactory httpClients, SandboxEndpoint sandbox, TimeProvider time) : IEndpointTester
+public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMode sandbox, TimeProvider time) : IEndpointTester
 {
     public const string SandboxHostHeader = "X-Sandbox-Host";
     public const string SandboxFailedHopHeader = "X-Sandbox-Failed-Hop";

@@ -6,7 +6,10 @@ using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Features.Notifications;
 
-/// <summary>A deployment reached an outcome people are told about, wherever they are in the portal.</summary>
+/// <summary>
+/// A deployment reached an outcome people are told about: the one notice type, for the portal-wide snackbars and
+/// for the deployment's own page.
+/// </summary>
 public sealed record DeploymentOutcome(
     Guid DeploymentId,
     string Name,
@@ -18,6 +21,15 @@ public sealed record DeploymentOutcome(
 {
     private const int MaxErrorLength = 160;
 
+    /// <summary>The notice for the deployment's current status; where and why it failed only when it did.</summary>
+    public static DeploymentOutcome Of(Deployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        return new(deployment.Id, deployment.Name, deployment.DomainName, deployment.Owner, deployment.Status,
+            deployment.IsFailure ? deployment.FailedStep : null,
+            deployment.IsFailure ? deployment.Error : null);
+    }
+
     /// <summary>One sentence for a snackbar: what happened, and for failures where and why (shortened).</summary>
     public string Message => Status switch
     {
@@ -28,7 +40,7 @@ public sealed record DeploymentOutcome(
         _ => $"{Name} is {Status}.",
     };
 
-    public bool IsFailure => Status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed;
+    public bool IsFailure => Status.IsFailure();
 
     public string Link => $"/deployments/{DeploymentId}";
 
@@ -53,8 +65,7 @@ public sealed class DeploymentOutcomes(IDbContextFactory<PortalDbContext> databa
     {
         ArgumentNullException.ThrowIfNull(progress);
         // The engine publishes a status change as an event without a step; step events only carry the status along.
-        return progress.Step is null && progress.Status is DeploymentStatus.Succeeded or DeploymentStatus.Failed
-            or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;
+        return progress.Step is null && progress.Status.IsSettled();
     }
 
     /// <summary>Whether <paramref name="user"/> (null or anonymous when nobody signed in) is told about <paramref name="owner"/>'s deployment.</summary>
@@ -78,7 +89,7 @@ public sealed class DeploymentOutcomes(IDbContextFactory<PortalDbContext> databa
             .Select(d => new { d.Name, d.DomainName, d.Owner, d.FailedStep, d.Error })
             .SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : new DeploymentOutcome(deploymentId, row.Name, row.DomainName, row.Owner, status,
-            status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed ? row.FailedStep : null,
-            status is DeploymentStatus.Failed or DeploymentStatus.TeardownFailed ? row.Error : null);
+            status.IsFailure() ? row.FailedStep : null,
+            status.IsFailure() ? row.Error : null);
     }
 }

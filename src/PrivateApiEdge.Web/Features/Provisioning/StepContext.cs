@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.EndpointTest;
 
 namespace PrivateApiEdge.Web.Features.Provisioning;
 
@@ -58,6 +59,9 @@ public sealed class StepContext
 
     public IReadOnlyDictionary<string, string> ProvisioningIntents(string step) =>
         _run.Deployment.FindStep(DeploymentPhase.Provision, step)?.Intents ?? new Dictionary<string, string>();
+
+    /// <summary>What the endpoint test of this deployment checks (the deployment's own answer).</summary>
+    public EndpointTestTarget EndpointTestTarget() => _run.Deployment.EndpointTestTarget();
 
     public string? OutputOf(string step, string key) => ProvisioningOutputs(step).GetValueOrDefault(key);
 

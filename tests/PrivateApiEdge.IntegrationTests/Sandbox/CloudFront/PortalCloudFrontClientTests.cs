@@ -69,7 +69,7 @@ public sealed class PortalCloudFrontClientTests
 
     private static AwsClientFactory PortalClients(EdgeSandbox sandbox)
     {
-        var endpoint = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(sandbox.Host.BaseAddress);
         return new AwsClientFactory(
             new AwsEndpointResolver(null, _ => null, endpoint),

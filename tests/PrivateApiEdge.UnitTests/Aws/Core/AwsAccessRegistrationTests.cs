@@ -12,7 +12,7 @@ namespace PrivateApiEdge.UnitTests.Aws.Core;
 
 public sealed class AwsAccessRegistrationTests
 {
-    private static ServiceProvider Build(Dictionary<string, string?> settings, SandboxEndpoint sandbox)
+    private static ServiceProvider Build(Dictionary<string, string?> settings, CurrentAwsMode sandbox)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -26,7 +26,7 @@ public sealed class AwsAccessRegistrationTests
     [Fact]
     public void The_access_layer_resolves_and_builds_clients_against_the_configured_endpoints()
     {
-        var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var sandbox = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         sandbox.SetBaseAddress(new Uri("http://127.0.0.1:4566"));
         using var provider = Build(new() { ["Aws:Endpoints:Route53"] = "http://localhost:9053", ["Aws:Retry:MaxRetryAttempts"] = "1" }, sandbox);
         var http = provider.GetRequiredService<AwsClientFactory>();
@@ -45,7 +45,7 @@ public sealed class AwsAccessRegistrationTests
     [Fact]
     public void A_malformed_endpoint_in_configuration_fails_validation()
     {
-        using var provider = Build(new() { ["Aws:Endpoints:CloudFront"] = "not a url" }, new SandboxEndpoint { Mode = AwsMode.Aws });
+        using var provider = Build(new() { ["Aws:Endpoints:CloudFront"] = "not a url" }, new CurrentAwsMode { Mode = AwsMode.Aws });
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AwsOptions>>().Value);
         Assert.Contains("Aws:Endpoints:CloudFront", error.Message, StringComparison.Ordinal);

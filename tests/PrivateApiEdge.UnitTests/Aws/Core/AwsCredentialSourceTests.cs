@@ -9,7 +9,7 @@ public sealed class AwsCredentialSourceTests
     [Fact]
     public void The_sandbox_gets_fixed_dummy_credentials_without_a_role()
     {
-        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+        var source = new AwsCredentialSource(new CurrentAwsMode { Mode = AwsMode.Sandbox });
 
         var credentials = source.GetCredentials(new AwsSession("eu-west-1"));
 
@@ -20,7 +20,7 @@ public sealed class AwsCredentialSourceTests
     public void In_the_sandbox_a_requested_role_is_assumed_through_its_sts_lazily_and_once_per_role()
     {
         // AssumeRoleProvisioningTests runs a deployment through it end to end; here: nothing is called on creation.
-        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+        var source = new AwsCredentialSource(new CurrentAwsMode { Mode = AwsMode.Sandbox });
         var role = new AssumeRoleSettings("arn:aws:iam::123456789012:role/r", "ext", "pae-1");
 
         var first = source.GetCredentials(new AwsSession("eu-west-1", role));
@@ -33,7 +33,7 @@ public sealed class AwsCredentialSourceTests
     [Fact]
     public void Without_a_role_the_default_chain_is_used_and_not_resolved_yet()
     {
-        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Aws });
+        var source = new AwsCredentialSource(new CurrentAwsMode { Mode = AwsMode.Aws });
 
         var first = source.GetCredentials(new AwsSession("eu-west-1"));
         var second = source.GetCredentials(new AwsSession("us-east-1", DeploymentId: Guid.NewGuid()));
@@ -46,7 +46,7 @@ public sealed class AwsCredentialSourceTests
     [Fact]
     public void A_role_is_assumed_from_the_default_chain_once_per_role_external_id_and_session_name()
     {
-        var source = new AwsCredentialSource(new SandboxEndpoint { Mode = AwsMode.Aws });
+        var source = new AwsCredentialSource(new CurrentAwsMode { Mode = AwsMode.Aws });
         var role = new AssumeRoleSettings("arn:aws:iam::123456789012:role/pae-deployer", "tenant-7", "pae-dep-1");
 
         var first = Assert.IsType<AssumeRoleAWSCredentials>(source.GetCredentials(new AwsSession("eu-west-1", role)));

@@ -5,9 +5,9 @@ namespace PrivateApiEdge.UnitTests.Aws.Core;
 
 public sealed class AwsEndpointResolverTests
 {
-    private static SandboxEndpoint Sandbox(string? address = "http://127.0.0.1:4566")
+    private static CurrentAwsMode Sandbox(string? address = "http://127.0.0.1:4566")
     {
-        var sandbox = new SandboxEndpoint { Mode = AwsMode.Sandbox };
+        var sandbox = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         if (address is not null)
         {
             sandbox.SetBaseAddress(new Uri(address));
@@ -16,8 +16,8 @@ public sealed class AwsEndpointResolverTests
         return sandbox;
     }
 
-    private static AwsEndpointResolver Resolver(Dictionary<string, string>? config = null, Dictionary<string, string>? environment = null, SandboxEndpoint? sandbox = null) =>
-        new(config, name => environment?.GetValueOrDefault(name), sandbox ?? new SandboxEndpoint { Mode = AwsMode.Aws });
+    private static AwsEndpointResolver Resolver(Dictionary<string, string>? config = null, Dictionary<string, string>? environment = null, CurrentAwsMode? sandbox = null) =>
+        new(config, name => environment?.GetValueOrDefault(name), sandbox ?? new CurrentAwsMode { Mode = AwsMode.Aws });
 
     public static TheoryData<string, string> ServiceVariables => new()
     {

@@ -67,16 +67,8 @@ public sealed class AwsAccountFieldsTests
     [Fact]
     public void The_session_of_a_request_assumes_its_role_with_the_external_id_in_the_actors_name()
     {
-        var request = new DeploymentRequest
+        var request = DeploymentRequests.Demo("x").InRegion("eu-west-1") with
         {
-            Name = "x",
-            DomainName = "x.example.com",
-            Region = "eu-west-1",
-            VpcId = "vpc-1",
-            SubnetIds = [],
-            CloudFrontCertificateArn = "c",
-            RegionalCertificateArn = "r",
-            HostedZoneId = "z",
             AssumeRoleArn = "arn:aws:iam::123456789012:role/x",
             AssumeRoleExternalId = "ext-1",
         };

@@ -7,17 +7,13 @@ public sealed class DeploymentFormValidatorTests
     private const string UsEast1Cert = "arn:aws:acm:us-east-1:111122223333:certificate/0d3e0000-0000-4000-8000-00000000c001";
     private const string EuWest1Cert = "arn:aws:acm:eu-west-1:111122223333:certificate/0d3e0000-0000-4000-8000-00000000c002";
 
-    private static DeploymentFormModel ValidModel() => new()
+    private static DeploymentFormModel ValidModel()
     {
-        Name = "orders-api",
-        DomainName = "api.demo.example.com",
-        Region = "eu-west-1",
-        VpcId = "vpc-0d3e000000000a001",
-        SubnetIds = ["subnet-0d3e000000000b001", "subnet-0d3e000000000b002"],
-        CloudFrontCertificateArn = UsEast1Cert,
-        RegionalCertificateArn = EuWest1Cert,
-        HostedZoneId = "Z0D3E00000000000000A1",
-    };
+        var model = DeploymentRequests.DemoForm("orders-api");
+        model.DomainName = "api.demo.example.com";
+        model.Tags = "";
+        return model;
+    }
 
     [Fact]
     public void A_complete_form_with_demo_values_has_no_errors()

@@ -1,4 +1,4 @@
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 using PrivateApiEdge.Web.Features.Users;
@@ -19,13 +19,15 @@ public sealed class DeploymentServiceTests
         var jobs = new RecordingJobClient();
         var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
 
-        var created = await service.CreateAsync(EngineHarness.Request("billing"), Alice, TestContext.Current.CancellationToken);
+        var request = DeploymentRequests.Demo("billing");
+
+        var created = await service.CreateAsync(request, Alice, TestContext.Current.CancellationToken);
 
         var stored = await harness.LoadAsync(created.Id);
         Assert.Equal(DeploymentStatus.Pending, stored.Status);
         Assert.Equal("alice", stored.Owner);
-        Assert.Equal("billing.example.com", stored.Request.DomainName);
-        Assert.Equal(["subnet-a", "subnet-b"], stored.Request.SubnetIds);
+        Assert.Equal(request.DomainName, stored.Request.DomainName);
+        Assert.Equal(request.SubnetIds, stored.Request.SubnetIds);
         Assert.Equal(StepPlan.Provisioning.Count, stored.Steps.Count);
         var (job, _) = Assert.Single(jobs.Jobs);
         Assert.Equal(typeof(AdvanceDeploymentJob), job.Type);
@@ -37,9 +39,9 @@ public sealed class DeploymentServiceTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
-        await service.CreateAsync(EngineHarness.Request("billing"), Alice, TestContext.Current.CancellationToken);
+        await service.CreateAsync(DeploymentRequests.Demo("billing"), Alice, TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.CreateAsync(EngineHarness.Request("billing"), Bob, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<DeploymentConflictException>(() => service.CreateAsync(DeploymentRequests.Demo("billing"), Bob, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -154,9 +156,9 @@ public sealed class DeploymentServiceTests
     [Fact]
     public async Task The_committed_migrations_create_a_schema_the_engine_runs_on()
     {
-        await using var database = await TestDatabase.CreateAsync(migrate: true);
+        await using var database = await EngineDatabase.CreateAsync(migrate: true);
         await using var db = database.CreateDbContext();
-        var deployment = Deployment.Create(Guid.NewGuid(), EngineHarness.Request(), "alice", StepPlan.Provisioning.Select(s => s.Name), DateTimeOffset.UnixEpoch);
+        var deployment = Deployment.Create(Guid.NewGuid(), DeploymentRequests.Demo(), "alice", StepPlan.Provisioning.Select(s => s.Name), DateTimeOffset.UnixEpoch);
         db.Deployments.Add(deployment);
 
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -227,15 +227,12 @@ public sealed class PreflightRulesTests
         return Assert.Single(report.Failures);
     }
 
-    private static DeploymentRequest Request() => new()
+    /// <summary>The demo request, pointed at the VPC, subnets and zone <see cref="GoodFacts"/> describes.</summary>
+    private static DeploymentRequest Request() => DeploymentRequests.Demo().InRegion("eu-west-1") with
     {
-        Name = "orders",
         DomainName = "orders.example.com",
-        Region = "eu-west-1",
         VpcId = "vpc-1",
         SubnetIds = ["subnet-a", "subnet-b"],
-        CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/cf",
-        RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/alb",
         HostedZoneId = "Z1",
     };
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.Sandbox.Core.Lifecycles;
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
@@ -116,7 +116,7 @@ public sealed class PollScheduleTests
         var id = Guid.NewGuid();
         await using (var db = harness.Database.CreateDbContext())
         {
-            db.Deployments.Add(Deployment.Create(id, EngineHarness.Request(), "alice", [step.Name], harness.Time.GetUtcNow()));
+            db.Deployments.Add(Deployment.Create(id, DeploymentRequests.Demo(), "alice", [step.Name], harness.Time.GetUtcNow()));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 

@@ -1,7 +1,7 @@
 using Hangfire.States;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 

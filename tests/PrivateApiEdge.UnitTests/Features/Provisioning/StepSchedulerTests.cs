@@ -1,4 +1,4 @@
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
@@ -73,7 +73,7 @@ public sealed class StepSchedulerTests
 
     private static Deployment NewDeployment()
     {
-        var deployment = Deployment.Create(Guid.NewGuid(), EngineHarness.Request(), "alice", StepPlan.Provisioning.Select(s => s.Name), Now);
+        var deployment = Deployment.Create(Guid.NewGuid(), DeploymentRequests.Demo(), "alice", StepPlan.Provisioning.Select(s => s.Name), Now);
         deployment.BeginAdvance(Now);
         return deployment;
     }

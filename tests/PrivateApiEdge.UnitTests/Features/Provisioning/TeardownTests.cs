@@ -1,4 +1,4 @@
-using PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
@@ -95,7 +95,7 @@ public sealed class TeardownTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         harness.Behaviors[StepNames.Distribution].Failures = 5;
-        var id = await harness.CreateDeploymentAsync(EngineHarness.Request(autoRollback: true));
+        var id = await harness.CreateDeploymentAsync(DeploymentRequests.Demo() with { AutoRollback = true });
 
         var status = await harness.RunUntilSettledAsync(id);
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PrivateApiEdge.Web.Aws.Core;
+using PrivateApiEdge.Web.Components.Layout;
 using PrivateApiEdge.Web.Components.Shared;
 using PrivateApiEdge.Web.Features.Deployments;
+using PrivateApiEdge.Web.Features.Notifications;
 using PrivateApiEdge.Web.Features.Users;
 
 namespace PrivateApiEdge.Web.Components.Pages.Deployments;
@@ -91,7 +93,7 @@ public sealed partial class DeploymentPage : IDisposable
         }
 
         _view = DeploymentViewMapper.Map(deployment, log, CallMeter.GetSnapshot(Id), Estimates.For);
-        AnnounceOutcome(deployment.Status);
+        AnnounceOutcome(deployment);
     }
 
     /// <summary>Durations of running steps count up between events; one tick a second is enough for people.</summary>
@@ -111,27 +113,18 @@ public sealed partial class DeploymentPage : IDisposable
         }
     }
 
-    private void AnnounceOutcome(DeploymentStatus status)
+    /// <summary>A change to a settled status is announced with the same notice the rest of the portal gets.</summary>
+    private void AnnounceOutcome(Deployment deployment)
     {
         var previous = _lastStatus;
-        _lastStatus = status;
-        if (previous is null || previous == status)
+        _lastStatus = deployment.Status;
+        if (previous is null || previous == deployment.Status || !deployment.Status.IsSettled())
         {
             return;
         }
 
-        var (message, severity) = status switch
-        {
-            DeploymentStatus.Succeeded => ($"{_view!.Name} is live at https://{_view.DomainName}/", Severity.Success),
-            DeploymentStatus.Failed => ($"{_view!.Name} failed: {_view.Error}", Severity.Error),
-            DeploymentStatus.TornDown => ($"{_view!.Name} is torn down.", Severity.Info),
-            DeploymentStatus.TeardownFailed => ($"Teardown of {_view!.Name} failed: {_view.Error}", Severity.Error),
-            _ => ((string?)null, Severity.Normal),
-        };
-        if (message is not null)
-        {
-            Snackbar.Add(message, severity, options => options.VisibleStateDuration = 8000);
-        }
+        var outcome = DeploymentOutcome.Of(deployment);
+        Snackbar.Add(outcome.Message, DeploymentOutcomeSeverity.Of(outcome), options => options.VisibleStateDuration = 8000);
     }
 
     private async Task OnProgressAsync(DeploymentProgressEvent progress)
@@ -159,8 +152,7 @@ public sealed partial class DeploymentPage : IDisposable
         }
     }
 
-    private static bool IsTeardown(DeploymentView view) =>
-        view.Status is DeploymentStatus.TearingDown or DeploymentStatus.TornDown or DeploymentStatus.TeardownFailed;
+    private static bool IsTeardown(DeploymentView view) => view.Status.Phase() == DeploymentPhase.Teardown;
 
     private Task ResumeAsync() => CommandAsync(user => Deployments.ResumeAsync(Id, user, _disposed.Token), "Resuming…");
 

@@ -24,7 +24,7 @@ public sealed class StepDurationEstimates
 
     private readonly SandboxLatencyProfile _profile;
 
-    public StepDurationEstimates(SandboxEndpoint endpoint, IOptions<SandboxOptions> sandbox)
+    public StepDurationEstimates(CurrentAwsMode endpoint, IOptions<SandboxOptions> sandbox)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(sandbox);

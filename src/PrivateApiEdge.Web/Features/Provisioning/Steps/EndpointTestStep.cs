@@ -12,7 +12,7 @@ public sealed class EndpointTestStep(IEndpointTester tester) : IProvisioningStep
 
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var result = await tester.TestAsync(Target(context), context.Aws, cancellationToken);
+        var result = await tester.TestAsync(context.EndpointTestTarget(), context.Aws, cancellationToken);
         await context.RecordEndpointTestAsync(JsonSerializer.Serialize(result), cancellationToken);
         if (result.Passed)
         {
@@ -29,16 +29,5 @@ public sealed class EndpointTestStep(IEndpointTester tester) : IProvisioningStep
         return context.Now - context.StartedAt > TimeSpan.FromMinutes(5)
             ? StepOutcome.Failed(failure)
             : context.WaitFor(TimeSpan.FromSeconds(10), "The endpoint does not answer correctly yet");
-    }
-
-    public static EndpointTestTarget Target(StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return new EndpointTestTarget(
-            context.DeploymentId,
-            context.Request.DomainName,
-            context.Request.ExistingApi is null ? "Hello from API GW" : null,
-            context.OutputOf(StepNames.TargetGroup, OutputKeys.TargetGroupArn),
-            context.OutputOf(StepNames.Distribution, OutputKeys.DistributionId));
     }
 }

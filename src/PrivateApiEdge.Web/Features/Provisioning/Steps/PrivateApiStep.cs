@@ -11,7 +11,10 @@ namespace PrivateApiEdge.Web.Features.Provisioning.Steps;
 /// </summary>
 public sealed class PrivateApiStep : IProvisioningStep
 {
-    public const string HelloBody = "{\"message\": \"Hello from API GW\"}";
+    /// <summary>What the hello API says; the endpoint test expects it in the body (see <see cref="Deployments.Deployment.EndpointTestTarget"/>).</summary>
+    public const string HelloMessage = "Hello from API GW";
+
+    public const string HelloBody = $"{{\"message\": \"{HelloMessage}\"}}";
 
     public string Name => StepNames.PrivateApi;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using PrivateApiEdge.Web.Features.Deployments;
 
-namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+namespace PrivateApiEdge.Testing.Engine;
 
 /// <summary>Who started and finished when (a global sequence), to check ordering and overlap.</summary>
 public sealed class StepJournal

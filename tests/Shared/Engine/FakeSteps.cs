@@ -1,7 +1,7 @@
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 
-namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+namespace PrivateApiEdge.Testing.Engine;
 
 /// <summary>How one fake step behaves; everything is off by default (create one resource, done at once).</summary>
 public sealed class FakeStepBehavior

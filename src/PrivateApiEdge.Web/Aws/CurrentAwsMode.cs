@@ -1,9 +1,10 @@
 namespace PrivateApiEdge.Web.Aws;
 
 /// <summary>
-/// Where the in-process sandbox listens, once it has started. Null in AWS mode.
+/// The AWS mode the portal runs in (real AWS or the sandbox), and where viewer requests of the endpoint test go:
+/// the in-process sandbox once it has started (sandbox mode), or a standalone sandbox (AWS mode, optional).
 /// </summary>
-public sealed class SandboxEndpoint
+public sealed class CurrentAwsMode
 {
     private Uri? _baseAddress;
 
@@ -11,6 +12,7 @@ public sealed class SandboxEndpoint
 
     public bool IsSandbox => Mode == AwsMode.Sandbox;
 
+    /// <summary>Where the in-process sandbox listens, once it has started. Null in AWS mode.</summary>
     public Uri? BaseAddress => Volatile.Read(ref _baseAddress);
 
     /// <summary>

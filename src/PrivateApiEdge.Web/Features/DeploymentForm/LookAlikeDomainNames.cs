@@ -10,7 +10,7 @@ namespace PrivateApiEdge.Web.Features.DeploymentForm;
 /// Latin (Cyrillic "аре" passing for "ape"). Full-width and ideographic dots are rejected rather than mapped, so
 /// the label boundaries are the ones the user typed.
 /// </summary>
-public static class DomainNameScripts
+public static class LookAlikeDomainNames
 {
     private static readonly Dictionary<char, string> DotLookAlikes = new()
     {

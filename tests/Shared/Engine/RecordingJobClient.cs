@@ -2,7 +2,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 
-namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+namespace PrivateApiEdge.Testing.Engine;
 
 /// <summary>Records what would go to Hangfire instead of storing it.</summary>
 public sealed class RecordingJobClient : IBackgroundJobClient
@@ -30,22 +30,4 @@ public sealed class RecordingJobClient : IBackgroundJobClient
     }
 
     public bool ChangeState(string jobId, IState state, string expectedState) => true;
-}
-
-/// <summary>Polls a condition (async state owned by other threads) until it holds or the time is up.</summary>
-public static class Eventually
-{
-    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for: {what}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TestContext.Current.CancellationToken);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+namespace PrivateApiEdge.Testing.Engine;
 
 /// <summary>
 /// A stand-in for AWS that, like most create APIs without a client token, makes a new resource on every create:

@@ -3,21 +3,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PrivateApiEdge.Web.Data;
 
-namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+namespace PrivateApiEdge.Testing.Engine;
 
 /// <summary>A real SQLite file per test (the engine's lease relies on real conditional updates), deleted afterwards.</summary>
-public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
+public sealed class EngineDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"pae-engine-{Guid.NewGuid():N}.db");
     private readonly List<IInterceptor> _interceptors = [];
 
-    private TestDatabase()
+    private EngineDatabase()
     {
     }
 
-    public static async Task<TestDatabase> CreateAsync(bool migrate = false)
+    public static async Task<EngineDatabase> CreateAsync(bool migrate = false)
     {
-        var database = new TestDatabase();
+        var database = new EngineDatabase();
         await using var db = database.CreateDbContext();
         if (migrate)
         {

@@ -11,7 +11,7 @@ using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
 using PrivateApiEdge.Web.Hosting;
 
-namespace PrivateApiEdge.UnitTests.Features.Provisioning.Support;
+namespace PrivateApiEdge.Testing.Engine;
 
 /// <summary>
 /// The real engine over a real SQLite file, with fake steps for the §2 plan and a fake clock. The engine and the job
@@ -23,7 +23,7 @@ public sealed class EngineHarness : IAsyncDisposable
     private readonly List<ServiceProvider> _providers = [];
     private ServiceProvider? _services;
 
-    private EngineHarness(TestDatabase database, IReadOnlyList<StepDefinition> provisioningPlan, IReadOnlyList<StepDefinition> teardownPlan)
+    private EngineHarness(EngineDatabase database, IReadOnlyList<StepDefinition> provisioningPlan, IReadOnlyList<StepDefinition> teardownPlan)
     {
         Database = database;
         // Steps without a teardown counterpart (preflight, target health, the test) create nothing, as in the real plan.
@@ -37,7 +37,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Notifier = new InProcessDeploymentProgressNotifier(NullLogger<InProcessDeploymentProgressNotifier>.Instance);
     }
 
-    public TestDatabase Database { get; }
+    public EngineDatabase Database { get; }
 
     public FakeCloud Cloud { get; } = new();
 
@@ -54,7 +54,7 @@ public sealed class EngineHarness : IAsyncDisposable
     public ProvisioningOptions Options { get; } = new() { MaxParallelSteps = 4 };
 
     public static async Task<EngineHarness> CreateAsync(IReadOnlyList<StepDefinition>? provisioningPlan = null, IReadOnlyList<StepDefinition>? teardownPlan = null) =>
-        new(await TestDatabase.CreateAsync(), provisioningPlan ?? StepPlan.Provisioning, teardownPlan ?? StepPlan.Teardown);
+        new(await EngineDatabase.CreateAsync(), provisioningPlan ?? StepPlan.Provisioning, teardownPlan ?? StepPlan.Teardown);
 
     /// <summary>The harness's container: the host's registrations over this harness's database, clock, options and catalog.</summary>
     public IServiceProvider Services => _services ??= BuildServices(Catalog, Options, Time);
@@ -80,7 +80,7 @@ public sealed class EngineHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
-            .AddSingleton(new SandboxEndpoint { Mode = AwsMode.Sandbox });
+            .AddSingleton(new CurrentAwsMode { Mode = AwsMode.Sandbox });
         services.AddOptions<AwsOptions>();
         services.AddAwsAccessLayer();
         services.AddProvisioningServices();
@@ -99,23 +99,10 @@ public sealed class EngineHarness : IAsyncDisposable
         return provider;
     }
 
-    public static DeploymentRequest Request(string name = "orders", bool autoRollback = false) => new()
-    {
-        Name = name,
-        DomainName = $"{name}.example.com",
-        Region = "eu-west-1",
-        VpcId = "vpc-0abc",
-        SubnetIds = ["subnet-a", "subnet-b"],
-        CloudFrontCertificateArn = "arn:aws:acm:us-east-1:111122223333:certificate/cf",
-        RegionalCertificateArn = "arn:aws:acm:eu-west-1:111122223333:certificate/alb",
-        HostedZoneId = "Z123",
-        AutoRollback = autoRollback,
-    };
-
     public async Task<Guid> CreateDeploymentAsync(DeploymentRequest? request = null)
     {
         await using var db = Database.CreateDbContext();
-        var deployment = Deployment.Create(Guid.NewGuid(), request ?? Request(), "alice", Catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), Time.GetUtcNow());
+        var deployment = Deployment.Create(Guid.NewGuid(), request ?? DeploymentRequests.Demo(), "alice", Catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), Time.GetUtcNow());
         db.Deployments.Add(deployment);
         await db.SaveChangesAsync();
         return deployment.Id;
