@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PrivateApiEdge.IntegrationTests.Provisioning;
+using PrivateApiEdge.Testing;
 using PrivateApiEdge.Web.Data;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
@@ -153,7 +153,7 @@ public sealed class AccessibilityTests
         var ids = new List<Guid>();
         for (var i = 0; i < statuses.Length; i++)
         {
-            var request = SandboxEngineFixture.DemoRequest($"{prefix}-{i}");
+            var request = DeploymentRequests.Demo($"{prefix}-{i}");
             var deployment = Deployment.Create(Guid.NewGuid(), request, BrowserFixture.RequesterName, StepPlan.Provisioning.Select(s => s.Name), DateTimeOffset.UtcNow);
             db.Deployments.Add(deployment);
             ids.Add(deployment.Id);
@@ -195,7 +195,7 @@ public sealed class AccessibilityTests
             await using (var scope = _browser.Portal.Services.CreateAsyncScope())
             {
                 var created = await scope.ServiceProvider.GetRequiredService<DeploymentService>().CreateAsync(
-                    SandboxEngineFixture.DemoRequest($"axe{Guid.NewGuid():N}"[..10]),
+                    DeploymentRequests.Demo($"axe{Guid.NewGuid():N}"[..10]),
                     new PortalUser(BrowserFixture.RequesterName, "E2E Requester", IsAdmin: false), TestContext.Current.CancellationToken);
                 id = created.Id;
             }
