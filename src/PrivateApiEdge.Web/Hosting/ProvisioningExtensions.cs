@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PrivateApiEdge.Web.Features.Audit;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.EndpointTest;
 using PrivateApiEdge.Web.Features.Provisioning;
@@ -61,6 +62,8 @@ public static class ProvisioningExtensions
         services.AddSingleton<ProvisioningEngine>();
         services.TryAddSingleton<PreciseWakeUpTimers>();
         services.AddTransient<AdvanceDeploymentJob>();
+        // Every deployment action is audited; the auth registrations add the same log for the portal's other uses.
+        services.TryAddSingleton<AuditLog>();
         services.AddScoped<DeploymentService>();
         return services;
     }

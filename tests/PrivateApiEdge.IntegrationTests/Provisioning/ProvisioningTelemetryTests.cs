@@ -95,12 +95,7 @@ public sealed class ProvisioningTelemetryTests
     {
         var logs = new RecordingLoggerProvider();
         await using var sandbox = await SandboxEngineFixture.StartAsync(logs: logs);
-        var service = new DeploymentService(
-            sandbox.Database,
-            new BackgroundJobClient(new InMemoryStorage()),
-            sandbox.Services.GetRequiredService<IStepCatalog>(),
-            TimeProvider.System,
-            logger: sandbox.Services.GetRequiredService<ILogger<DeploymentService>>());
+        var service = sandbox.CreateDeploymentService(new BackgroundJobClient(new InMemoryStorage()));
         var created = await service.CreateAsync(DeploymentRequests.Demo("acted-on"), new PortalUser("alice", "Alice", IsAdmin: false), TestContext.Current.CancellationToken);
         var before = logs.Lines.Count;
 

@@ -31,6 +31,7 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"pae-engine-it-{Guid.NewGuid():N}.db");
     private readonly List<IInterceptor> _interceptors = [];
+    private readonly List<IServiceScope> _scopes = [];
     private SandboxHost _sandbox = null!;
     private ServiceProvider _services = null!;
     private HttpClient _control = null!;
@@ -92,6 +93,14 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
 
     /// <summary>The engine as the host registers it, on the fixture's fake clock (the AWS layer keeps the real one).</summary>
     public ProvisioningEngine CreateEngine() => ActivatorUtilities.CreateInstance<ProvisioningEngine>(_services, (TimeProvider)EngineTime);
+
+    /// <summary>The deployment service as the host registers it (one request's scope), enqueueing into <paramref name="jobs"/>.</summary>
+    public DeploymentService CreateDeploymentService(Hangfire.IBackgroundJobClient jobs)
+    {
+        var scope = _services.CreateScope();
+        _scopes.Add(scope);
+        return ActivatorUtilities.CreateInstance<DeploymentService>(scope.ServiceProvider, jobs);
+    }
 
     public void CrashAt(int save) => _interceptors.Add(new CrashAtSaveInterceptor(save));
 
@@ -204,6 +213,11 @@ public sealed class SandboxEngineFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
+
         await _services.DisposeAsync();
         await _sandbox.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

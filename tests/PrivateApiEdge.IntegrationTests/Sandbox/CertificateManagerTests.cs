@@ -13,8 +13,8 @@ public sealed class CertificateManagerTests
     [Fact]
     public async Task DescribeCertificate_shows_the_seeded_regional_certificate_as_issued_for_the_demo_wildcard()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var acm = SandboxTestClients.Signed(sandbox, "acm");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var acm = sandbox.Client("acm");
 
         var (status, body, _) = await CallAsync(acm, "DescribeCertificate", new JsonObject { ["CertificateArn"] = SandboxSeed.RegionalCertificateArn });
 
@@ -31,8 +31,8 @@ public sealed class CertificateManagerTests
     [Fact]
     public async Task Certificates_are_per_region_so_the_us_east_1_arn_is_unknown_in_eu_west_1()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var acm = SandboxTestClients.Signed(sandbox, "acm", "eu-west-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var acm = sandbox.Client("acm", "eu-west-1");
 
         var (status, body, _) = await CallAsync(acm, "DescribeCertificate", new JsonObject { ["CertificateArn"] = SandboxSeed.CloudFrontCertificateArn });
 
@@ -44,8 +44,8 @@ public sealed class CertificateManagerTests
     [Fact]
     public async Task ListCertificates_filters_by_status_and_pages_with_NextToken()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var acm = SandboxTestClients.Signed(sandbox, "acm");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var acm = sandbox.Client("acm");
 
         var (_, expired, _) = await CallAsync(acm, "ListCertificates", new JsonObject { ["CertificateStatuses"] = new JsonArray("EXPIRED") });
         var expiredArn = Assert.Single(expired["CertificateSummaryList"]!.AsArray());
@@ -78,8 +78,8 @@ public sealed class CertificateManagerTests
     [Fact]
     public async Task The_us_east_1_region_holds_the_cloudfront_certificate_for_the_demo_domain()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var acm = SandboxTestClients.Signed(sandbox, "acm", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var acm = sandbox.Client("acm", "us-east-1");
 
         var (_, body, _) = await CallAsync(acm, "ListCertificates", new JsonObject { ["CertificateStatuses"] = new JsonArray("ISSUED") });
 
@@ -90,8 +90,8 @@ public sealed class CertificateManagerTests
     [Fact]
     public async Task ListCertificates_Includes_filters_keep_server_certificates_and_drop_other_key_types()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var acm = SandboxTestClients.Signed(sandbox, "acm");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var acm = sandbox.Client("acm");
 
         var (_, server, _) = await CallAsync(acm, "ListCertificates", new JsonObject
         {

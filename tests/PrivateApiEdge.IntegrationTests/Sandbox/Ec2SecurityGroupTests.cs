@@ -11,8 +11,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task CreateSecurityGroup_tags_the_group_and_gives_it_the_default_egress_rule()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var created = await CreateGroupAsync(ec2, "alb-sg", ("privateapiedge:deployment", "d-1"));
 
@@ -30,8 +30,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task DescribeSecurityGroups_filters_by_name_vpc_id_and_tags()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var tagged = await CreateGroupAsync(ec2, "tagged", ("team", "edge"));
         await CreateGroupAsync(ec2, "untagged");
 
@@ -48,8 +48,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task A_duplicate_group_name_in_the_vpc_is_InvalidGroup_Duplicate()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         await CreateGroupAsync(ec2, "twice");
 
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => CreateGroupAsync(ec2, "twice"));
@@ -60,8 +60,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task Authorizing_the_same_rule_twice_is_InvalidPermission_Duplicate_and_revoking_a_missing_rule_is_InvalidPermission_NotFound()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var alb = await CreateGroupAsync(ec2, "alb");
         var endpoint = await CreateGroupAsync(ec2, "endpoint");
         var fromAlb = Https(new UserIdGroupPair { GroupId = alb.GroupId });
@@ -85,8 +85,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task Ingress_from_a_prefix_list_and_egress_to_a_group_show_in_DescribeSecurityGroups_and_DescribeSecurityGroupRules()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var alb = await CreateGroupAsync(ec2, "alb");
         var endpoint = await CreateGroupAsync(ec2, "endpoint");
         var prefixList = SandboxSeed.CloudFrontOriginFacingPrefixListIds[SandboxSeed.DefaultRegion];
@@ -118,8 +118,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task A_group_referenced_by_another_groups_rule_cannot_be_deleted_until_the_rule_is_revoked()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var alb = await CreateGroupAsync(ec2, "alb");
         var endpoint = await CreateGroupAsync(ec2, "endpoint");
         await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest { GroupId = endpoint.GroupId, IpPermissions = [Https(new UserIdGroupPair { GroupId = alb.GroupId })] }, Ct);
@@ -138,8 +138,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task CreateTags_and_DeleteTags_change_a_groups_tags()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var group = await CreateGroupAsync(ec2, "tags");
 
         await ec2.CreateTagsAsync(new CreateTagsRequest { Resources = [group.GroupId], Tags = [new Tag("a", "1"), new Tag("b", "2")] }, Ct);
@@ -155,8 +155,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task Rules_carry_the_tags_given_at_authorization_and_CreateTags_on_a_rule_id()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var group = await CreateGroupAsync(ec2, "tagged-rules");
 
         var authorized = await ec2.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest
@@ -181,8 +181,8 @@ public sealed class Ec2SecurityGroupTests
     [Fact]
     public async Task DescribeSecurityGroups_pages_with_MaxResults_and_NextToken()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         for (var i = 0; i < 7; i++)
         {
             await CreateGroupAsync(ec2, $"paged-{i}", ("paging", "yes"));

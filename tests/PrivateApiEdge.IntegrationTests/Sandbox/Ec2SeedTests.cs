@@ -10,8 +10,8 @@ public sealed class Ec2SeedTests
     [Fact]
     public async Task The_demo_vpc_has_both_dns_attributes_an_internet_gateway_and_three_subnets_in_three_zones()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var vpcs = await ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [SandboxSeed.VpcId] }, Ct);
         var vpc = Assert.Single(vpcs.Vpcs);
@@ -40,8 +40,8 @@ public sealed class Ec2SeedTests
     [Fact]
     public async Task The_traps_are_a_vpc_without_dns_hostnames_and_a_vpc_without_an_internet_gateway()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var hostnames = await ec2.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest
         {
@@ -60,8 +60,8 @@ public sealed class Ec2SeedTests
     [Fact]
     public async Task The_cloudfront_origin_facing_prefix_list_is_found_by_name()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var lists = await ec2.DescribeManagedPrefixListsAsync(new DescribeManagedPrefixListsRequest
         {
@@ -76,8 +76,8 @@ public sealed class Ec2SeedTests
     [Fact]
     public async Task An_unknown_vpc_fails_with_InvalidVpcID_NotFound()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var error = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
             ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = ["vpc-0123456789abcdef0"] }, Ct));

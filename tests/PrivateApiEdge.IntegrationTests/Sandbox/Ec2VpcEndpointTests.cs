@@ -15,8 +15,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task An_execute_api_endpoint_goes_from_pending_to_available_with_one_eni_per_subnet_inside_its_cidr()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync("fast");
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync("fast");
+        using var ec2 = sandbox.Ec2();
         var group = await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "endpoint-sg");
 
         var created = await CreateEndpointAsync(ec2, [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId, SandboxSeed.SubnetCId], [group.GroupId]);
@@ -50,8 +50,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task The_same_ClientToken_returns_the_same_endpoint()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var token = Guid.NewGuid().ToString();
 
         var first = await CreateEndpointAsync(ec2, [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId], [], token);
@@ -66,8 +66,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task A_second_private_dns_execute_api_endpoint_in_the_vpc_fails_with_the_conflicting_dns_error()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         await CreateEndpointAsync(ec2, [SandboxSeed.SubnetAId], []);
 
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => CreateEndpointAsync(ec2, [SandboxSeed.SubnetBId], []));
@@ -81,8 +81,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task Private_dns_needs_both_vpc_dns_attributes()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {
@@ -100,8 +100,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task A_group_used_by_endpoint_enis_cannot_be_deleted_until_the_endpoint_is_deleted()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var group = await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "endpoint-sg");
         var created = await CreateEndpointAsync(ec2, [SandboxSeed.SubnetAId, SandboxSeed.SubnetBId], [group.GroupId]);
 
@@ -118,8 +118,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task DeleteVpcEndpoints_reports_unknown_ids_as_unsuccessful_items()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var response = await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = ["vpce-0000000000000dead"] }, Ct);
 
@@ -132,8 +132,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task DescribeVpcEndpoints_filters_by_service_name_and_tag_and_fails_for_an_unknown_id()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         var created = await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
         {
             VpcId = SandboxSeed.VpcId,
@@ -162,8 +162,8 @@ public sealed class Ec2VpcEndpointTests
     [Fact]
     public async Task ModifyVpcAttribute_turns_dns_hostnames_on()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         await ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = SandboxSeed.VpcWithoutDnsHostnamesId, EnableDnsHostnames = true }, Ct);
 

@@ -15,8 +15,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task GetHostedZone_accepts_bare_and_prefixed_ids_and_shows_the_public_demo_zone()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
 
         var (bareStatus, bare) = await GetAsync(route53, $"/2013-04-01/hostedzone/{SandboxSeed.PublicHostedZoneId}");
         var (prefixedStatus, prefixed) = await GetAsync(route53, $"/2013-04-01/hostedzone/{Uri.EscapeDataString("/hostedzone/" + SandboxSeed.PublicHostedZoneId)}");
@@ -34,8 +34,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task An_unknown_zone_is_NoSuchHostedZone_with_status_404()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
 
         var (status, error) = await GetAsync(route53, "/2013-04-01/hostedzone/Z000000NOTTHERE");
 
@@ -49,8 +49,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task ListHostedZonesByName_finds_the_public_and_the_private_zone_and_pages_by_name_and_id()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
 
         var (_, first) = await GetAsync(route53, $"/2013-04-01/hostedzonesbyname?dnsname={SandboxSeed.DemoDomain}&maxitems=1");
         Assert.Equal("true", first.Element(Ns + "IsTruncated")!.Value);
@@ -67,8 +67,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task An_alias_to_cloudfront_goes_PENDING_then_INSYNC_and_lists_with_its_alias_target()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync("fast");
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync("fast");
+        using var route53 = sandbox.Client("route53", "us-east-1");
         var name = $"alias{Guid.NewGuid():N}"[..16] + "." + SandboxSeed.DemoDomain;
 
         var (status, changed) = await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, AliasChange("UPSERT", name, "d111111abcdef8.cloudfront.net"));
@@ -94,8 +94,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task Create_of_an_existing_record_and_a_delete_that_does_not_match_exactly_are_InvalidChangeBatch()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
         var name = "api." + SandboxSeed.DemoDomain;
         await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, AliasChange("CREATE", name, "d111111abcdef8.cloudfront.net"));
 
@@ -117,8 +117,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task ListResourceRecordSets_pages_with_StartRecordName_and_Type()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
         await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, AliasChange("CREATE", "a." + SandboxSeed.DemoDomain, "d1.cloudfront.net"));
         await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, AliasChange("CREATE", "b." + SandboxSeed.DemoDomain, "d2.cloudfront.net"));
 
@@ -144,8 +144,8 @@ public sealed class Route53Tests
     [Fact]
     public async Task A_cname_cannot_share_its_name_with_another_record_type()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
         var name = "shared." + SandboxSeed.DemoDomain;
         await ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, AliasChange("CREATE", name, "d1.cloudfront.net"));
 

@@ -16,8 +16,8 @@ public sealed class SandboxClockTests
     public async Task Under_the_realistic_profile_an_endpoint_is_available_two_minutes_after_creation_and_gone_a_minute_after_deletion()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { LatencyProfile = "realistic", TimeProvider = clock }, Ct);
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync(new SandboxOptions { LatencyProfile = "realistic", TimeProvider = clock });
+        using var ec2 = sandbox.Ec2();
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
 
         var created = await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest

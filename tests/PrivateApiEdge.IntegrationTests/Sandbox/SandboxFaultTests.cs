@@ -16,8 +16,8 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task A_one_shot_throttle_fails_the_next_matching_call_with_the_services_own_code_and_then_clears()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
         using var post = await control.PostAsJsonAsync("/_sandbox/faults", new { kind = "throttle", service = "ec2", operation = "DescribeVpcs", count = 1 }, Ct);
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
@@ -32,8 +32,8 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task Sts_throttling_uses_the_Throttling_code()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var sts = SandboxTestClients.Sts(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var sts = sandbox.Sts();
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.Throttle, Service = "sts", Count = 1 });
 
         var error = await Assert.ThrowsAsync<AmazonSecurityTokenServiceException>(() => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), Ct));
@@ -45,8 +45,8 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task Internal_error_and_unavailable_faults_answer_500_and_503()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.InternalError, Service = "ec2", Count = 1 });
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.Unavailable, Service = "ec2", Count = 1 });
 
@@ -60,8 +60,8 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task A_connection_reset_fault_aborts_the_connection()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var acm = SandboxTestClients.Signed(sandbox, "acm");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var acm = sandbox.Client("acm");
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.ConnectionReset, Service = "acm", Operation = "ListCertificates", Count = 1 });
 
         await Assert.ThrowsAsync<HttpRequestException>(() => CertificateManagerTests.CallAsync(acm, "ListCertificates", []));
@@ -73,8 +73,8 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task A_rate_of_one_fails_every_matching_call_and_a_rate_of_zero_none()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.Unavailable, Service = "ec2", Operation = "DescribeVpcs", Rate = 1 });
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.Throttle, Service = "ec2", Operation = "DescribeSubnets", Rate = 0 });
 
@@ -93,8 +93,8 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task Delayed_consistency_hides_a_new_security_group_from_Describe_until_the_delay_passes()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         sandbox.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.DelayedConsistency, Service = "ec2", Operation = "CreateSecurityGroup", Count = 1, DelayMs = 1500 });
 
         var created = await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "eventually");
@@ -120,8 +120,8 @@ public sealed class SandboxFaultTests
     {
         var options = new PrivateApiEdge.Sandbox.SandboxOptions { LatencyProfile = "instant" };
         options.Faults.Add(new SandboxFaultRule { Kind = SandboxFaultKinds.Throttle, Service = "ec2", Operation = "DescribeAvailabilityZones", Rate = 1 });
-        await using var sandbox = await PrivateApiEdge.Sandbox.SandboxHost.StartAsync(options, Ct);
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync(options);
+        using var ec2 = sandbox.Ec2();
 
         var error = await Assert.ThrowsAsync<AmazonEC2Exception>(() => ec2.DescribeAvailabilityZonesAsync(new DescribeAvailabilityZonesRequest(), Ct));
 
@@ -132,7 +132,7 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task An_unknown_fault_kind_is_rejected_by_the_control_endpoint()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
 
         using var response = await control.PostAsJsonAsync("/_sandbox/faults", new { kind = "meteor-strike" }, Ct);

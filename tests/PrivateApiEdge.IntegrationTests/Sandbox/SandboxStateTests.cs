@@ -19,9 +19,9 @@ public sealed class SandboxStateTests
         {
             string groupId;
             string endpointId;
-            await using (var first = await SandboxTestClients.StartAsync(stateFile: stateFile))
+            await using (var first = await SandboxFixture.StartAsync(stateFile: stateFile))
             {
-                using var ec2 = SandboxTestClients.Ec2(first);
+                using var ec2 = first.Ec2();
                 groupId = (await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "persisted", ("keep", "me"))).GroupId;
                 endpointId = (await ec2.CreateVpcEndpointAsync(new CreateVpcEndpointRequest
                 {
@@ -33,8 +33,8 @@ public sealed class SandboxStateTests
                 }, Ct)).VpcEndpoint.VpcEndpointId;
             }
 
-            await using var second = await SandboxTestClients.StartAsync(stateFile: stateFile);
-            using var again = SandboxTestClients.Ec2(second);
+            await using var second = await SandboxFixture.StartAsync(stateFile: stateFile);
+            using var again = second.Ec2();
             var group = Assert.Single((await again.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest { GroupIds = [groupId] }, Ct)).SecurityGroups);
             var endpoint = Assert.Single((await again.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { VpcEndpointIds = [endpointId] }, Ct)).VpcEndpoints);
             Assert.Equal("me", group.Tags.Single(t => t.Key == "keep").Value);
@@ -50,8 +50,8 @@ public sealed class SandboxStateTests
     [Fact]
     public async Task The_inventory_lists_created_resources_with_type_region_and_tags_apart_from_the_seed()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
         var group = await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "listed", ("privateapiedge:deployment", "d-42"));
 
@@ -73,8 +73,8 @@ public sealed class SandboxStateTests
     [Fact]
     public async Task The_inventory_shows_dns_records_a_deployment_adds_to_the_seeded_zone()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var route53 = SandboxTestClients.Signed(sandbox, "route53", "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var route53 = sandbox.Client("route53", "us-east-1");
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
         await Route53Tests.ChangeAsync(route53, SandboxSeed.PublicHostedZoneId, $"""
             <ChangeResourceRecordSetsRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeBatch><Changes>
@@ -93,8 +93,8 @@ public sealed class SandboxStateTests
     [Fact]
     public async Task Reset_drops_created_resources_and_restores_the_seed()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
         await Ec2SecurityGroupTests.CreateGroupAsync(ec2, "doomed");
         await ec2.ModifyVpcAttributeAsync(new ModifyVpcAttributeRequest { VpcId = SandboxSeed.VpcWithoutDnsHostnamesId, EnableDnsHostnames = true }, Ct);
@@ -114,8 +114,8 @@ public sealed class SandboxStateTests
     [Fact]
     public async Task Concurrent_creates_from_many_clients_each_get_their_own_resource()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var created = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
             Ec2SecurityGroupTests.CreateGroupAsync(ec2, $"parallel-{i}", ("batch", "parallel"))));
@@ -128,9 +128,9 @@ public sealed class SandboxStateTests
     [Fact]
     public async Task One_sandbox_serves_many_regions_taken_from_the_credential_scope()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ireland = SandboxTestClients.Ec2(sandbox, "eu-west-1");
-        using var virginia = SandboxTestClients.Ec2(sandbox, "us-east-1");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ireland = sandbox.Ec2("eu-west-1");
+        using var virginia = sandbox.Ec2("us-east-1");
 
         var inIreland = await ireland.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct);
         var inVirginia = await virginia.DescribeVpcsAsync(new DescribeVpcsRequest(), Ct);
@@ -144,9 +144,9 @@ public sealed class SandboxStateTests
     [Fact]
     public async Task A_request_without_a_signature_or_for_an_unknown_service_is_refused()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var anonymous = new HttpClient { BaseAddress = sandbox.BaseAddress };
-        using var lambda = SandboxTestClients.Signed(sandbox, "lambda");
+        using var lambda = sandbox.Client("lambda");
 
         using var unsigned = await anonymous.GetAsync("/2013-04-01/hostedzone", Ct);
         using var unknown = await lambda.GetAsync("/2015-03-31/functions", Ct);

@@ -12,8 +12,8 @@ public sealed class StsTests
     [Fact]
     public async Task GetCallerIdentity_answers_the_seeded_account_for_any_credentials()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var sts = SandboxTestClients.Sts(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var sts = sandbox.Sts();
 
         var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), Ct);
 
@@ -24,8 +24,8 @@ public sealed class StsTests
     [Fact]
     public async Task AssumeRole_into_a_role_of_the_account_returns_temporary_credentials()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var sts = SandboxTestClients.Sts(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var sts = sandbox.Sts();
 
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
@@ -43,8 +43,8 @@ public sealed class StsTests
     [Fact]
     public async Task AssumeRole_into_another_account_is_denied()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var sts = SandboxTestClients.Sts(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var sts = sandbox.Sts();
 
         var error = await Assert.ThrowsAsync<AmazonSecurityTokenServiceException>(() => sts.AssumeRoleAsync(new AssumeRoleRequest
         {

@@ -54,7 +54,7 @@ public sealed class NewDeploymentPageHostileInputTests : PortalComponentTest, IA
         Services.AddSingleton(endpoint);
         Services.AddAwsAccessLayer();
         Services.AddScoped<DeploymentFormLookups>();
-        Services.AddSingleton(new DeploymentService(_harness.Database, _jobs, _harness.Catalog, _harness.Time));
+        Services.AddSingleton(_harness.CreateDeploymentService(_jobs));
         Services.AddScoped<CurrentPortalUser>();
         var authorization = AddAuthorization();
         authorization.SetAuthorized("alice");

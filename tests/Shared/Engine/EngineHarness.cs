@@ -21,6 +21,7 @@ namespace PrivateApiEdge.Testing.Engine;
 public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _providers = [];
+    private readonly List<IServiceScope> _scopes = [];
     private ServiceProvider? _services;
 
     private EngineHarness(EngineDatabase database, IReadOnlyList<StepDefinition> provisioningPlan, IReadOnlyList<StepDefinition> teardownPlan)
@@ -73,6 +74,14 @@ public sealed class EngineHarness : IAsyncDisposable
         wakeUpTimers is null
             ? ActivatorUtilities.CreateInstance<AdvanceDeploymentJob>(Services, jobs, new PreciseWakeUpTimers(jobs, Time, NullLogger<PreciseWakeUpTimers>.Instance), Microsoft.Extensions.Options.Options.Create(new ProvisioningOptions { PreciseWakeUp = false }))
             : ActivatorUtilities.CreateInstance<AdvanceDeploymentJob>(Services, jobs, wakeUpTimers);
+
+    /// <summary>The deployment service as the host registers it (one request's scope), enqueueing into <paramref name="jobs"/>.</summary>
+    public DeploymentService CreateDeploymentService(IBackgroundJobClient jobs)
+    {
+        var scope = BuildServices(Catalog, Options, Time, jobs).CreateScope();
+        _scopes.Add(scope);
+        return scope.ServiceProvider.GetRequiredService<DeploymentService>();
+    }
 
     /// <summary>The host's registrations over this harness's database and notifier, with the given plan, options, clock and job client.</summary>
     public ServiceProvider BuildServices(IStepCatalog catalog, ProvisioningOptions options, TimeProvider time, IBackgroundJobClient? jobs = null)
@@ -168,6 +177,11 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var scope in _scopes)
+        {
+            scope.Dispose();
+        }
+
         foreach (var provider in _providers)
         {
             await provider.DisposeAsync();

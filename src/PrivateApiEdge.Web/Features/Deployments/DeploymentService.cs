@@ -23,14 +23,11 @@ public sealed class DeploymentService(
     IBackgroundJobClient jobs,
     IStepCatalog catalog,
     TimeProvider time,
-    IEndpointTester? endpointTester = null,
-    IAwsClientFactory? awsClientFactory = null,
-    AuditLog? auditLog = null,
-    ILogger<DeploymentService>? logger = null)
+    IEndpointTester endpointTester,
+    IAwsClientFactory awsClientFactory,
+    AuditLog audit,
+    ILogger<DeploymentService> logger)
 {
-    // Every action is audited, also when a caller (a test) builds the service by hand.
-    private readonly AuditLog _audit = auditLog ?? new AuditLog(dbFactory, time);
-    private readonly ILogger _logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     /// <summary>Stores a validated request and starts provisioning (preflight is its first step).</summary>
     public Task<Deployment> CreateAsync(DeploymentRequest request, PortalUser user, CancellationToken cancellationToken)
@@ -48,12 +45,12 @@ public sealed class DeploymentService(
 
             var deployment = Deployment.Create(Guid.NewGuid(), request, user.Id, catalog.Plan(DeploymentPhase.Provision).Select(s => s.Name), time.GetUtcNow());
             target.DeploymentId = deployment.Id;
-            using var scope = _logger.BeginDeploymentScope(deployment.Id);
+            using var scope = logger.BeginDeploymentScope(deployment.Id);
             db.Deployments.Add(deployment);
             db.DeploymentLog.Add(new DeploymentLogEntry(deployment.Id, time.GetUtcNow(), DeploymentPhase.Provision, null, DeploymentLogLevel.Info, $"Created by {user.Id}."));
             await db.SaveChangesAsync(cancellationToken);
             Enqueue(deployment.Id);
-            _logger.LogInformation("Deployment {DeploymentId} ({Name}) created by {Owner}", deployment.Id, deployment.Name, user.Id);
+            logger.LogInformation("Deployment {DeploymentId} ({Name}) created by {Owner}", deployment.Id, deployment.Name, user.Id);
             return deployment;
         });
     }
@@ -77,8 +74,7 @@ public sealed class DeploymentService(
         var target = new AuditTarget(null, request.Name);
         return AuditedAsync(AuditActions.Preflight, user, target, async () =>
         {
-            var factory = awsClientFactory ?? throw new InvalidOperationException("No AWS client factory is registered.");
-            var aws = factory.Create(request.AwsSessionFor(user.Id));
+            var aws = awsClientFactory.Create(request.AwsSessionFor(user.Id));
             var facts = await PreflightFactsCollector.CollectAsync(aws, request, deploymentId: null, cancellationToken);
             var report = PreflightEvaluator.Evaluate(request, facts);
             target.Message = (report.Passed ? "Preflight passed" : "Preflight found blocking problems") + (report.AccountId is { } account ? $" in account {account}." : ".");
@@ -106,7 +102,7 @@ public sealed class DeploymentService(
     {
         ArgumentNullException.ThrowIfNull(user);
         var target = new AuditTarget(deploymentId, null);
-        using var scope = _logger.BeginDeploymentScope(deploymentId);
+        using var scope = logger.BeginDeploymentScope(deploymentId);
         return await AuditedAsync(AuditActions.EndpointTest, user, target, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -117,10 +113,9 @@ public sealed class DeploymentService(
             }
 
             target.DeploymentName = deployment.Name;
-            var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
             var testTarget = deployment.EndpointTestTarget();
-            var aws = awsClientFactory?.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));
-            var result = await tester.TestAsync(testTarget, aws, cancellationToken);
+            var aws = awsClientFactory.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));
+            var result = await endpointTester.TestAsync(testTarget, aws, cancellationToken);
             var json = JsonSerializer.Serialize(result);
             await db.Deployments.Where(d => d.Id == deploymentId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEndpointTestJson, json), cancellationToken);
@@ -167,7 +162,7 @@ public sealed class DeploymentService(
         ArgumentNullException.ThrowIfNull(user);
         var target = new AuditTarget(deploymentId, null) { Message = step is null ? null : $"Step {step}." };
         // The scope also covers the audit entry written after the action.
-        using var scope = _logger.BeginDeploymentScope(deploymentId);
+        using var scope = logger.BeginDeploymentScope(deploymentId);
         return await AuditedAsync(auditAction, user, target, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -190,7 +185,7 @@ public sealed class DeploymentService(
                     .SetProperty(d => d.RequestedAction, action)
                     .SetProperty(d => d.RequestedStep, step), cancellationToken);
             Enqueue(deploymentId);
-            _logger.LogInformation("{Action} requested for deployment {DeploymentId}", action, deploymentId);
+            logger.LogInformation("{Action} requested for deployment {DeploymentId}", action, deploymentId);
             return true;
         });
     }
@@ -226,7 +221,7 @@ public sealed class DeploymentService(
         return result;
 
         Task RecordAsync(AuditOutcome outcome, string? message) =>
-            _audit.RecordAsync(new AuditEntry(user.Id, action, outcome, message, target.DeploymentId, target.DeploymentName), CancellationToken.None);
+            audit.RecordAsync(new AuditEntry(user.Id, action, outcome, message, target.DeploymentId, target.DeploymentName), CancellationToken.None);
     }
 
     /// <summary>What an action learns about its deployment while it runs, for its audit entry.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.IntegrationTests.Hosting;
 using PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Seed;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.ApiGateway;
 
@@ -15,7 +15,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task A_private_api_is_created_with_its_policy_endpoints_and_a_root_resource()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", EdgeChains.PrivateApiBody("hello", "vpce-0123456789abcdef0"));
         var api = await JsonAsync(created);
@@ -35,7 +35,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task Apis_are_listed_by_position_and_a_deleted_api_is_not_found()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -60,7 +60,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task Deploying_a_private_api_without_a_resource_policy_fails_until_a_policy_is_patched_in()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis",
             new JsonObject { ["name"] = "nopolicy", ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray("PRIVATE") } });
         var api = await JsonAsync(created);
@@ -88,7 +88,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task A_policy_sent_back_escaped_as_api_gateway_returns_it_is_stored_as_the_same_policy()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", EdgeChains.PrivateApiBody("escaped", "vpce-0123456789abcdef0"));
         var api = await JsonAsync(created);
         var returned = api["policy"]!.GetValue<string>();
@@ -105,7 +105,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task The_mock_method_and_its_integration_are_returned_as_put()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", EdgeChains.PrivateApiBody("mock", "vpce-0123456789abcdef0"));
         var api = await JsonAsync(created);
         var (id, root) = (api["id"]!.GetValue<string>(), api["rootResourceId"]!.GetValue<string>());
@@ -123,7 +123,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task A_regional_domain_name_gets_a_regional_name_and_a_root_base_path_mapping()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var apiId = await EdgeChains.CreateHelloApiAsync(sandbox, "vpce-0123456789abcdef0");
 
         using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/domainnames", EdgeChains.RegionalDomainBody(SandboxSeed.DemoApiHostName, SandboxSeed.RegionalCertificateArn));
@@ -169,7 +169,7 @@ public sealed class ApiGatewaySandboxTests
     [InlineData(SandboxSeed.CloudFrontCertificateArn)]
     public async Task A_regional_domain_name_needs_an_issued_certificate_of_the_region_covering_it(string certificateArn)
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         using var refused = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/domainnames", EdgeChains.RegionalDomainBody(SandboxSeed.DemoApiHostName, certificateArn));
 
@@ -180,7 +180,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task A_domain_name_is_unique_in_its_region()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var first = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/domainnames", EdgeChains.RegionalDomainBody(SandboxSeed.DemoApiHostName, SandboxSeed.RegionalCertificateArn));
 
         using var second = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/domainnames", EdgeChains.RegionalDomainBody(SandboxSeed.DemoApiHostName, SandboxSeed.RegionalCertificateArn));
@@ -194,7 +194,7 @@ public sealed class ApiGatewaySandboxTests
     public async Task CreateRestApi_is_throttled_with_429_and_Retry_After_inside_its_quota_window()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("fast", time);
+        await using var sandbox = await SandboxFixture.StartAsync("fast", time);
 
         using var first = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "a" });
         using var second = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "b" });
@@ -211,7 +211,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task CreateRestApi_is_not_throttled_under_the_instant_profile()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         using var first = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "a" });
         using var second = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis", new JsonObject { ["name"] = "b" });
@@ -222,7 +222,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task Tags_of_an_api_can_be_set_read_and_removed()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         using var created = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/restapis",
             new JsonObject { ["name"] = "tagged", ["tags"] = new JsonObject { ["privateapiedge:deployment"] = "d-9" } });
         var arn = Uri.EscapeDataString($"arn:aws:apigateway:{Region}::/restapis/{(await JsonAsync(created))["id"]!.GetValue<string>()}");
@@ -238,7 +238,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task A_204_answer_carries_no_body_and_the_sandbox_logs_no_error_for_it()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         // Kestrel logs "Writing to the response body is invalid for responses with status code 204" when a handler
         // writes one; it surfaces only in the host's log, so listen there.
         using var log = new RecordingLoggerProvider();

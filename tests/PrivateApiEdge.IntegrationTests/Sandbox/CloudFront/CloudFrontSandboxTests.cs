@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.Services.Ec2;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.CloudFront;
 
@@ -16,7 +16,7 @@ public sealed class CloudFrontSandboxTests
     public async Task A_vpc_origin_is_created_with_202_etag_and_location_and_deploys_after_its_lifecycle()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("fast", time);
+        await using var sandbox = await SandboxFixture.StartAsync("fast", time);
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "vo");
         time.Advance(TimeSpan.FromSeconds(3));
 
@@ -39,7 +39,7 @@ public sealed class CloudFrontSandboxTests
     public async Task A_delayed_consistency_fault_hides_a_new_distribution_from_get_for_a_while()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("instant", time);
+        await using var sandbox = await SandboxFixture.StartAsync("instant", time);
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "late");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "late-origin", chain.LoadBalancerArn);
         sandbox.Host.Faults.Add(new PrivateApiEdge.Sandbox.Core.Faults.SandboxFaultRule
@@ -63,7 +63,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task A_vpc_origin_needs_an_internet_gateway_in_the_load_balancers_vpc()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var lb = await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", "no-igw"), ("Scheme", "internal"),
             ("Subnets.member.1", SandboxSeed.VpcWithoutInternetGatewaySubnetAId), ("Subnets.member.2", SandboxSeed.VpcWithoutInternetGatewaySubnetBId));
 
@@ -76,7 +76,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task CloudFront_creates_its_security_group_with_the_first_vpc_origin_and_removes_it_after_the_last()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var first = await EdgeChains.CreateAlbChainAsync(sandbox, "sg1");
         var second = await EdgeChains.CreateAlbChainAsync(sandbox, "sg2");
         Assert.DoesNotContain(Ec2State.CloudFrontVpcOriginsSecurityGroupName, sandbox.SecurityGroupNames());
@@ -114,7 +114,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task Deleting_a_vpc_origin_needs_a_current_if_match()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "ifm");
         var (id, etag) = await CreateVpcOriginAsync(sandbox, "ifm-origin", chain.LoadBalancerArn);
 
@@ -132,7 +132,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task A_vpc_origin_a_distribution_uses_cannot_be_deleted()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "inuse");
         var (originId, etag) = await CreateVpcOriginAsync(sandbox, "inuse-origin", chain.LoadBalancerArn);
         await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig("ref-inuse", null, originId, chain.DnsName));
@@ -146,7 +146,7 @@ public sealed class CloudFrontSandboxTests
     public async Task A_distribution_is_created_with_201_and_deploys_again_after_every_update()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("fast", time);
+        await using var sandbox = await SandboxFixture.StartAsync("fast", time);
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "dist");
         time.Advance(TimeSpan.FromSeconds(3));
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "dist-origin", chain.LoadBalancerArn);
@@ -179,7 +179,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task The_same_caller_reference_and_config_returns_the_same_distribution_and_another_config_fails()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "ref");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "ref-origin", chain.LoadBalancerArn);
         var config = CloudFrontDocuments.DistributionConfig("ref-same", Alias, originId, chain.DnsName);
@@ -196,7 +196,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task An_alias_used_by_another_distribution_fails_with_CNAMEAlreadyExists()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "cname");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "cname-origin", chain.LoadBalancerArn);
         await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig("ref-cname-1", Alias, originId, chain.DnsName));
@@ -210,7 +210,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task Deleting_a_distribution_needs_it_disabled_and_a_current_etag()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "del");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "del-origin", chain.LoadBalancerArn);
         var (id, etag) = await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig("ref-del", Alias, originId, chain.DnsName));
@@ -234,7 +234,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task Distributions_are_listed_in_pages_with_marker_and_max_items()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "page");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "page-origin", chain.LoadBalancerArn);
         var ids = new List<string>();
@@ -257,7 +257,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task Tags_of_a_distribution_created_with_tags_can_be_listed_changed_and_removed()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "tags");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "tags-origin", chain.LoadBalancerArn);
         var withTags = new XElement(Cf + "DistributionConfigWithTags",
@@ -281,7 +281,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task A_geo_restriction_is_stored_and_returned_by_get_distribution_config_get_distribution_and_list()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "geo");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "geo-origin", chain.LoadBalancerArn);
         var (id, _) = await CreateDistributionAsync(sandbox, CloudFrontDocuments.DistributionConfig(
@@ -307,7 +307,7 @@ public sealed class CloudFrontSandboxTests
     [InlineData("blacklist", new[] { "DE", "DE" }, "InvalidGeoRestrictionParameter")]
     public async Task An_invalid_geo_restriction_is_refused_with_cloudfronts_code(string type, string[] locations, string code)
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "badgeo");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "badgeo-origin", chain.LoadBalancerArn);
 
@@ -321,7 +321,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task A_geo_restriction_whose_quantity_disagrees_with_its_items_is_refused()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "qgeo");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "qgeo-origin", chain.LoadBalancerArn);
         var restrictions = CloudFrontDocuments.GeoRestrictions("blacklist", "RU");
@@ -335,7 +335,7 @@ public sealed class CloudFrontSandboxTests
 
     private static XElement Tag(string key, string value) => new(Cf + "Tag", new XElement(Cf + "Key", key), new XElement(Cf + "Value", value));
 
-    internal static async Task<(string Id, string ETag)> CreateVpcOriginAsync(EdgeSandbox sandbox, string name, string loadBalancerArn)
+    internal static async Task<(string Id, string ETag)> CreateVpcOriginAsync(SandboxFixture sandbox, string name, string loadBalancerArn)
     {
         using var response = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/vpc-origin", CloudFrontDocuments.CreateVpcOrigin(name, loadBalancerArn));
         var body = await XmlAsync(response);
@@ -343,14 +343,14 @@ public sealed class CloudFrontSandboxTests
         return (body.Element(Cf + "Id")!.Value, ETagOf(response));
     }
 
-    private static async Task DeleteVpcOriginAsync(EdgeSandbox sandbox, string id)
+    private static async Task DeleteVpcOriginAsync(SandboxFixture sandbox, string id)
     {
         using var got = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/vpc-origin/{id}");
         using var deleted = await sandbox.CloudFrontAsync(HttpMethod.Delete, $"/2020-05-31/vpc-origin/{id}", ifMatch: ETagOf(got));
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
     }
 
-    internal static async Task<(string Id, string ETag)> CreateDistributionAsync(EdgeSandbox sandbox, XElement config)
+    internal static async Task<(string Id, string ETag)> CreateDistributionAsync(SandboxFixture sandbox, XElement config)
     {
         using var response = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/distribution", config);
         var body = await XmlAsync(response);
@@ -358,7 +358,7 @@ public sealed class CloudFrontSandboxTests
         return (body.Element(Cf + "Id")!.Value, ETagOf(response));
     }
 
-    private static async Task<string> StatusAsync(EdgeSandbox sandbox, string id)
+    private static async Task<string> StatusAsync(SandboxFixture sandbox, string id)
     {
         using var response = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/distribution/{id}");
         return (await XmlAsync(response)).Element(Cf + "Status")!.Value;

@@ -14,7 +14,7 @@ public sealed class PortalCloudFrontClientTests
     [Fact]
     public async Task The_portals_client_runs_the_vpc_origin_and_distribution_lifecycle_against_the_sandbox()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "portal");
         using var factory = PortalClients(sandbox);
         var client = new CloudFrontClient(factory.Connect(new AwsSession(SandboxSeed.DefaultRegion), AwsService.CloudFront));
@@ -67,7 +67,7 @@ public sealed class PortalCloudFrontClientTests
         Assert.Empty((await client.ListVpcOriginsAsync(new ListVpcOriginsRequest(), ct)).Items);
     }
 
-    private static AwsClientFactory PortalClients(EdgeSandbox sandbox)
+    private static AwsClientFactory PortalClients(SandboxFixture sandbox)
     {
         var endpoint = new CurrentAwsMode { Mode = AwsMode.Sandbox };
         endpoint.SetBaseAddress(sandbox.Host.BaseAddress);

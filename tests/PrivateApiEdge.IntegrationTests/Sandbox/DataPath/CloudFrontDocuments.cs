@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using PrivateApiEdge.Sandbox.Seed;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 

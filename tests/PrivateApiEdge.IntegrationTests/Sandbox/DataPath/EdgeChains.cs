@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using PrivateApiEdge.Sandbox.Seed;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 
@@ -19,12 +19,12 @@ public sealed record AlbChain(
 
 public static class EdgeChains
 {
-    public static async Task<XElement> CreateLoadBalancerAsync(EdgeSandbox sandbox, string name, string securityGroupId) =>
+    public static async Task<XElement> CreateLoadBalancerAsync(SandboxFixture sandbox, string name, string securityGroupId) =>
         await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", name), ("Scheme", "internal"), ("Type", "application"),
             ("Subnets.member.1", SandboxSeed.SubnetAId), ("Subnets.member.2", SandboxSeed.SubnetBId),
             ("SecurityGroups.member.1", securityGroupId));
 
-    public static async Task<string> CreateTargetGroupAsync(EdgeSandbox sandbox, string name, string matcher, string protocol = "HTTPS") =>
+    public static async Task<string> CreateTargetGroupAsync(SandboxFixture sandbox, string name, string matcher, string protocol = "HTTPS") =>
         (await sandbox.ElbOkAsync("CreateTargetGroup", ("Name", name), ("Protocol", protocol), ("Port", "443"),
             ("VpcId", SandboxSeed.VpcId), ("TargetType", "ip"), ("HealthCheckProtocol", "HTTPS"), ("Matcher.HttpCode", matcher)))
         .Descendants(Elb + "TargetGroupArn").Single().Value;
@@ -32,7 +32,7 @@ public static class EdgeChains
     /// <summary>SGs with the ALB → endpoint links open, an available execute-api endpoint, an IP target group of its
     /// ENI IPs, an internal ALB and an HTTPS listener with the regional demo certificate.</summary>
     public static async Task<AlbChain> CreateAlbChainAsync(
-        EdgeSandbox sandbox,
+        SandboxFixture sandbox,
         string prefix,
         string matcher = "200,403",
         string listenerCertificateArn = SandboxSeed.RegionalCertificateArn,
@@ -87,7 +87,7 @@ public static class EdgeChains
     };
 
     /// <summary>GET / answering the sample's MOCK hello, as the portal sets it up.</summary>
-    public static async Task PutHelloMethodAsync(EdgeSandbox sandbox, string apiId, string rootId)
+    public static async Task PutHelloMethodAsync(SandboxFixture sandbox, string apiId, string rootId)
     {
         var method = $"/restapis/{apiId}/resources/{rootId}/methods/GET";
         await ExpectCreatedAsync(sandbox, HttpMethod.Put, method, new JsonObject { ["authorizationType"] = "NONE" });
@@ -106,7 +106,7 @@ public static class EdgeChains
     }
 
     /// <summary>A PRIVATE hello API whose policy allows <paramref name="policyEndpointId"/>, deployed to <c>prod</c>.</summary>
-    public static async Task<string> CreateHelloApiAsync(EdgeSandbox sandbox, string vpcEndpointId, string? policyEndpointId = null)
+    public static async Task<string> CreateHelloApiAsync(SandboxFixture sandbox, string vpcEndpointId, string? policyEndpointId = null)
     {
         var api = await ExpectCreatedAsync(sandbox, HttpMethod.Post, "/restapis", PrivateApiBody("hello", vpcEndpointId, policyEndpointId));
         var id = api["id"]!.GetValue<string>();
@@ -115,10 +115,10 @@ public static class EdgeChains
         return id;
     }
 
-    private static async Task<JsonObject> ExpectCreatedAsync(EdgeSandbox sandbox, HttpMethod method, string path, JsonObject body)
+    private static async Task<JsonObject> ExpectCreatedAsync(SandboxFixture sandbox, HttpMethod method, string path, JsonObject body)
     {
         using var response = await sandbox.ApiGatewayAsync(method, path, body);
-        var json = await EdgeSandbox.JsonAsync(response);
+        var json = await SandboxFixture.JsonAsync(response);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{method} {path} answered {response.StatusCode}: {json}");
         return json;
     }
@@ -128,7 +128,7 @@ public static class EdgeChains
     /// SG rules, a distribution with the alias, and the Route 53 alias record.
     /// </summary>
     public static async Task<FullChain> CreateFullChainAsync(
-        EdgeSandbox sandbox,
+        SandboxFixture sandbox,
         string matcher = "200,403",
         string listenerCertificateArn = SandboxSeed.RegionalCertificateArn,
         string? policyEndpointId = null,
@@ -143,7 +143,7 @@ public static class EdgeChains
 
         using var origin = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/vpc-origin", CloudFrontDocuments.CreateVpcOrigin("edge-origin", alb.LoadBalancerArn));
         Assert.Equal(HttpStatusCode.Accepted, origin.StatusCode);
-        var vpcOriginId = (await EdgeSandbox.XmlAsync(origin)).Element(Cf + "Id")!.Value;
+        var vpcOriginId = (await SandboxFixture.XmlAsync(origin)).Element(Cf + "Id")!.Value;
         var cloudFrontSg = sandbox.World.Read(w => w.Part<PrivateApiEdge.Sandbox.Services.Ec2.Ec2State>()
             .FindCloudFrontVpcOriginsSecurityGroup(Region, SandboxSeed.VpcId)!.Id);
         sandbox.AllowFromPrefixList(cloudFrontSg, 443, SandboxSeed.CloudFrontOriginFacingPrefixListIds[Region]);
@@ -151,7 +151,7 @@ public static class EdgeChains
 
         using var distribution = await sandbox.CloudFrontAsync(HttpMethod.Post, "/2020-05-31/distribution",
             CloudFrontDocuments.DistributionConfig("edge-ref", Host, vpcOriginId, alb.DnsName, restrictions: restrictions));
-        var created = await EdgeSandbox.XmlAsync(distribution);
+        var created = await SandboxFixture.XmlAsync(distribution);
         Assert.True(distribution.StatusCode == HttpStatusCode.Created, created.ToString());
         var domainName = created.Element(Cf + "DomainName")!.Value;
 
@@ -175,7 +175,7 @@ public static class EdgeChains
     }
 
     /// <summary>What the endpoint test does in sandbox mode: <c>GET https://{host}/{path}</c> through the data path.</summary>
-    public static async Task<HttpResponseMessage> ViewerGetAsync(EdgeSandbox sandbox, string host, string path = "", string? viewerCountry = null)
+    public static async Task<HttpResponseMessage> ViewerGetAsync(SandboxFixture sandbox, string host, string path = "", string? viewerCountry = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/_sandbox/edge/" + path, UriKind.Relative));
         request.Headers.Add("X-Sandbox-Host", host);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using PrivateApiEdge.Sandbox.Seed;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 
@@ -12,7 +12,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_fully_built_chain_answers_200_with_the_api_body_and_cloudfront_headers()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
@@ -29,7 +29,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_host_without_an_alias_record_fails_at_dns()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         await EdgeChains.CreateFullChainAsync(sandbox);
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, "nothing." + SandboxSeed.DemoDomain);
@@ -41,7 +41,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task An_alias_record_in_the_private_zone_only_does_not_resolve_for_viewers()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         await EdgeTeardownTests.ChangeAliasRecordAsync(sandbox, "DELETE", chain.DistributionDomainName);
         await EdgeTeardownTests.ChangeAliasRecordAsync(sandbox, "UPSERT", chain.DistributionDomainName, SandboxSeed.PrivateHostedZoneId);
@@ -55,7 +55,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_disabled_distribution_answers_403()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         using var disabled = await sandbox.CloudFrontAsync(HttpMethod.Put, $"/2020-05-31/distribution/{chain.DistributionId}/config",
             CloudFrontDocuments.DistributionConfig("edge-ref", chain.Host, chain.VpcOriginId, chain.Alb.DnsName, enabled: false), chain.DistributionETag);
@@ -71,7 +71,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_listener_certificate_that_does_not_cover_the_host_answers_502()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, listenerCertificateArn: SandboxSeed.OtherDomainCertificateArn);
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
@@ -83,7 +83,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task Without_the_prefix_list_rule_on_the_cloudfront_security_group_the_request_times_out_with_504()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         sandbox.RevokeAll(chain.CloudFrontSecurityGroupId, egress: false);
 
@@ -96,7 +96,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task Without_the_load_balancer_rule_for_the_cloudfront_security_group_the_request_times_out_with_504()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         sandbox.RevokeAll(chain.Alb.LoadBalancerSecurityGroupId, egress: false);
 
@@ -109,7 +109,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task Without_the_endpoint_rule_for_the_load_balancer_the_request_times_out_with_504()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         sandbox.RevokeAll(chain.Alb.EndpointSecurityGroupId, egress: false);
 
@@ -123,7 +123,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_target_group_without_targets_answers_503()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         await sandbox.ElbOkAsync("DeregisterTargets", [("TargetGroupArn", chain.Alb.TargetGroupArn),
             .. chain.Alb.EndpointIps.SelectMany((ip, i) => new[] { ($"Targets.member.{i + 1}.Id", ip), ($"Targets.member.{i + 1}.Port", "443") })]);
@@ -137,7 +137,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_target_group_speaking_http_to_the_endpoint_answers_502()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, targetProtocol: "HTTP");
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
@@ -149,7 +149,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task Unhealthy_targets_from_a_200_only_matcher_still_get_traffic_because_the_alb_fails_open()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, matcher: "200");
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
@@ -160,7 +160,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task Without_an_api_gateway_custom_domain_for_the_host_api_gateway_answers_403_Forbidden()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         using var deleted = await sandbox.ApiGatewayAsync(HttpMethod.Delete, $"/domainnames/{chain.Host}");
         Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
@@ -176,7 +176,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_resource_policy_for_another_endpoint_answers_403()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, policyEndpointId: "vpce-0aaaaaaaaaaaaaaaa");
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host);
@@ -190,7 +190,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_path_without_a_method_answers_403_Missing_Authentication_Token()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, "nowhere");
@@ -203,7 +203,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_vpc_origin_deleted_from_under_a_distribution_is_refused_so_the_chain_stays_whole()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         using var got = await sandbox.CloudFrontAsync(HttpMethod.Get, $"/2020-05-31/vpc-origin/{chain.VpcOriginId}");
 
@@ -217,7 +217,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task The_data_path_asks_for_the_viewer_host()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         using var response = await sandbox.PlainClient().GetAsync(new Uri("/_sandbox/edge/", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -227,7 +227,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task A_viewer_in_a_blocked_country_gets_403_from_the_distribution_and_others_get_the_api()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, restrictions: CloudFrontDocuments.GeoRestrictions("blacklist", "RU", "KP"));
 
         using var blocked = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "ru");
@@ -247,7 +247,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task An_allow_list_serves_only_its_countries()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, restrictions: CloudFrontDocuments.GeoRestrictions("whitelist", "DE", "FR"));
 
         using var listed = await EdgeChains.ViewerGetAsync(sandbox, chain.Host, viewerCountry: "FR");
@@ -261,7 +261,7 @@ public sealed class EdgeDataPathTests
     [Fact]
     public async Task Lifting_the_restriction_serves_the_country_again()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox, restrictions: CloudFrontDocuments.GeoRestrictions("whitelist", "DE"));
         using var lifted = await sandbox.CloudFrontAsync(HttpMethod.Put, $"/2020-05-31/distribution/{chain.DistributionId}/config",
             CloudFrontDocuments.DistributionConfig("edge-ref", chain.Host, chain.VpcOriginId, chain.Alb.DnsName, restrictions: CloudFrontDocuments.GeoRestrictions("none")),
@@ -278,7 +278,7 @@ public sealed class EdgeDataPathTests
     [InlineData("D1")]
     public async Task A_viewer_country_that_is_no_country_code_is_refused(string country)
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         using var response = await EdgeChains.ViewerGetAsync(sandbox, SandboxSeed.DemoApiHostName, viewerCountry: country);
 

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using Amazon.EC2.Model;
 using PrivateApiEdge.Sandbox;
 using PrivateApiEdge.Sandbox.Seed;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 
@@ -13,7 +13,7 @@ public sealed class EdgeTeardownTests
     [Fact]
     public async Task Tearing_the_chain_down_in_reverse_leaves_no_resource_in_the_inventory()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateFullChainAsync(sandbox);
         Assert.NotEmpty(await UnseededInventoryAsync(sandbox));
         Assert.Equal(3, CertificateUsers(sandbox).Count);
@@ -41,7 +41,7 @@ public sealed class EdgeTeardownTests
             Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
         }
 
-        using var ec2 = SandboxTestClients.Ec2(sandbox.Host);
+        using var ec2 = sandbox.Ec2();
         await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest { VpcEndpointIds = [chain.Alb.EndpointId] }, TestContext.Current.CancellationToken);
         // The ALB and endpoint groups reference each other: drop the rules first, as the portal's teardown does.
         sandbox.RevokeAll(chain.Alb.LoadBalancerSecurityGroupId, egress: true);
@@ -56,7 +56,7 @@ public sealed class EdgeTeardownTests
     }
 
     /// <summary>What ACM lists as using the demo certificates: the ALB, the API Gateway domain, the distribution.</summary>
-    private static List<string> CertificateUsers(EdgeSandbox sandbox) => sandbox.World.Read(world =>
+    private static List<string> CertificateUsers(SandboxFixture sandbox) => sandbox.World.Read(world =>
         world.Part<PrivateApiEdge.Sandbox.Services.CertificateManager.AcmState>().Certificates
             .Where(c => c.Arn is SandboxSeed.RegionalCertificateArn or SandboxSeed.CloudFrontCertificateArn)
             .SelectMany(c => c.InUseBy).ToList());
@@ -67,12 +67,12 @@ public sealed class EdgeTeardownTests
         var stateFile = Path.Combine(Path.GetTempPath(), $"sandbox-edge-{Guid.NewGuid():N}.json");
         try
         {
-            await using (var sandbox = await EdgeSandbox.StartAsync(stateFile: stateFile))
+            await using (var sandbox = await SandboxFixture.StartAsync(stateFile: stateFile))
             {
                 await EdgeChains.CreateFullChainAsync(sandbox);
             }
 
-            await using var restarted = await EdgeSandbox.StartAsync(stateFile: stateFile);
+            await using var restarted = await SandboxFixture.StartAsync(stateFile: stateFile);
             using var response = await EdgeChains.ViewerGetAsync(restarted, SandboxSeed.DemoApiHostName);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -84,7 +84,7 @@ public sealed class EdgeTeardownTests
         }
     }
 
-    private static async Task<List<string>> UnseededInventoryAsync(EdgeSandbox sandbox)
+    private static async Task<List<string>> UnseededInventoryAsync(SandboxFixture sandbox)
     {
         using var response = await sandbox.PlainClient().GetAsync(new Uri("/_sandbox/inventory?seeded=false", UriKind.Relative), TestContext.Current.CancellationToken);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -92,7 +92,7 @@ public sealed class EdgeTeardownTests
     }
 
     internal static async Task ChangeAliasRecordAsync(
-        EdgeSandbox sandbox, string action, string distributionDomainName, string hostedZoneId = SandboxSeed.PublicHostedZoneId)
+        SandboxFixture sandbox, string action, string distributionDomainName, string hostedZoneId = SandboxSeed.PublicHostedZoneId)
     {
         XNamespace r53 = "https://route53.amazonaws.com/doc/2013-04-01/";
         var batch = new XElement(r53 + "ChangeResourceRecordSetsRequest", new XElement(r53 + "ChangeBatch", new XElement(r53 + "Changes",

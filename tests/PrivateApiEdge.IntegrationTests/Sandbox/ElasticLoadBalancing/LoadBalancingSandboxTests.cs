@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
 using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.Services.Ec2;
-using static PrivateApiEdge.IntegrationTests.Sandbox.DataPath.EdgeSandbox;
+using static PrivateApiEdge.IntegrationTests.Sandbox.SandboxFixture;
 
 namespace PrivateApiEdge.IntegrationTests.Sandbox.ElasticLoadBalancing;
 
@@ -13,7 +13,7 @@ public sealed partial class LoadBalancingSandboxTests
     public async Task An_internal_load_balancer_is_provisioning_until_its_lifecycle_passes_then_active()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("fast", time);
+        await using var sandbox = await SandboxFixture.StartAsync("fast", time);
         var albSg = sandbox.CreateSecurityGroup("alb");
 
         var created = await EdgeChains.CreateLoadBalancerAsync(sandbox, "lifecycle-alb", albSg);
@@ -27,7 +27,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task An_internal_load_balancer_has_an_internal_dns_name_and_an_eni_with_its_security_group_per_subnet()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var albSg = sandbox.CreateSecurityGroup("alb");
 
         var lb = await EdgeChains.CreateLoadBalancerAsync(sandbox, "dns-alb", albSg);
@@ -44,7 +44,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Creating_a_load_balancer_again_with_the_same_settings_returns_the_same_one_and_other_settings_fail()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var albSg = sandbox.CreateSecurityGroup("alb");
         var first = await EdgeChains.CreateLoadBalancerAsync(sandbox, "idem-alb", albSg);
 
@@ -60,7 +60,7 @@ public sealed partial class LoadBalancingSandboxTests
     public async Task A_delayed_consistency_fault_hides_a_new_load_balancer_from_describe_for_a_while()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("instant", time);
+        await using var sandbox = await SandboxFixture.StartAsync("instant", time);
         sandbox.Host.Faults.Add(new PrivateApiEdge.Sandbox.Core.Faults.SandboxFaultRule
         {
             Kind = "delayed-consistency",
@@ -80,7 +80,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task A_load_balancer_created_without_security_groups_gets_the_vpc_default_group()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         var lb = await sandbox.ElbOkAsync("CreateLoadBalancer", ("Name", "default-sg"), ("Scheme", "internal"),
             ("Subnets.member.1", SandboxSeed.SubnetAId), ("Subnets.member.2", SandboxSeed.SubnetBId));
@@ -91,7 +91,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task A_load_balancer_needs_subnets_in_two_availability_zones()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
 
         var code = await sandbox.ElbErrorAsync("CreateLoadBalancer", ("Name", "one-az"), ("Scheme", "internal"),
             ("Subnets.member.1", SandboxSeed.SubnetAId));
@@ -102,7 +102,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Delete_fails_with_OperationNotPermitted_while_deletion_protection_is_enabled()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "protected-alb", sandbox.CreateSecurityGroup("alb")))
             .Descendants(Elb + "LoadBalancerArn").Single().Value;
         var modified = await sandbox.ElbOkAsync("ModifyLoadBalancerAttributes", ("LoadBalancerArn", arn),
@@ -121,7 +121,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Deleting_a_target_group_a_listener_forwards_to_fails_with_ResourceInUse()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var stack = await EdgeChains.CreateAlbChainAsync(sandbox, "inuse", matcher: "200,403");
 
         Assert.Equal("ResourceInUse", await sandbox.ElbErrorAsync("DeleteTargetGroup", ("TargetGroupArn", stack.TargetGroupArn)));
@@ -133,7 +133,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Creating_a_target_group_again_with_other_settings_fails_with_DuplicateTargetGroupName()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var first = await EdgeChains.CreateTargetGroupAsync(sandbox, "dup-tg", "200,403");
 
         var again = await EdgeChains.CreateTargetGroupAsync(sandbox, "dup-tg", "200,403");
@@ -147,7 +147,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Endpoint_targets_are_healthy_when_the_chain_is_open_and_the_matcher_accepts_403()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var stack = await EdgeChains.CreateAlbChainAsync(sandbox, "healthy", matcher: "200,403");
 
         var states = await TargetStatesAsync(sandbox, stack.TargetGroupArn);
@@ -158,7 +158,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Endpoint_targets_are_unhealthy_with_a_matcher_of_200_only()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var stack = await EdgeChains.CreateAlbChainAsync(sandbox, "mismatch", matcher: "200");
 
         var states = await TargetStatesAsync(sandbox, stack.TargetGroupArn);
@@ -169,7 +169,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Modifying_the_matcher_to_accept_403_makes_endpoint_targets_healthy()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "modify", matcher: "200");
 
         var modified = await sandbox.ElbOkAsync("ModifyTargetGroup", ("TargetGroupArn", chain.TargetGroupArn), ("Matcher.HttpCode", "200,403"));
@@ -181,7 +181,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Endpoint_targets_time_out_when_the_endpoint_security_group_does_not_admit_the_load_balancer()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var stack = await EdgeChains.CreateAlbChainAsync(sandbox, "noingress", matcher: "200,403");
         sandbox.RevokeAll(stack.EndpointSecurityGroupId, egress: false);
 
@@ -193,7 +193,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Endpoint_targets_time_out_when_the_load_balancer_security_group_has_no_egress_to_the_endpoint()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var stack = await EdgeChains.CreateAlbChainAsync(sandbox, "noegress", matcher: "200,403");
         sandbox.RevokeAll(stack.LoadBalancerSecurityGroupId, egress: true);
 
@@ -206,7 +206,7 @@ public sealed partial class LoadBalancingSandboxTests
     public async Task Targets_are_initial_while_the_health_checks_run_and_healthy_afterwards()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var sandbox = await EdgeSandbox.StartAsync("fast", time);
+        await using var sandbox = await SandboxFixture.StartAsync("fast", time);
         var stack = await EdgeChains.CreateAlbChainAsync(sandbox, "initial", matcher: "200,403");
 
         time.Advance(TimeSpan.FromSeconds(2.5));
@@ -219,7 +219,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Targets_of_a_group_no_listener_uses_are_unused()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var tg = await EdgeChains.CreateTargetGroupAsync(sandbox, "unused-tg", "200,403");
         await sandbox.ElbOkAsync("RegisterTargets", ("TargetGroupArn", tg), ("Targets.member.1.Id", "10.20.1.10"), ("Targets.member.1.Port", "443"));
 
@@ -231,7 +231,7 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task Tags_added_to_a_load_balancer_are_described()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "tagged-alb", sandbox.CreateSecurityGroup("alb")))
             .Descendants(Elb + "LoadBalancerArn").Single().Value;
 
@@ -244,10 +244,10 @@ public sealed partial class LoadBalancingSandboxTests
     [Fact]
     public async Task The_security_group_of_a_load_balancer_cannot_be_deleted_until_the_load_balancer_is_gone()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var albSg = sandbox.CreateSecurityGroup("busy");
         var arn = (await EdgeChains.CreateLoadBalancerAsync(sandbox, "busy-alb", albSg)).Descendants(Elb + "LoadBalancerArn").Single().Value;
-        using var ec2 = SandboxTestClients.Ec2(sandbox.Host);
+        using var ec2 = sandbox.Ec2();
 
         var refused = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
             ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = albSg }, TestContext.Current.CancellationToken));
@@ -258,7 +258,7 @@ public sealed partial class LoadBalancingSandboxTests
         Assert.DoesNotContain("busy", sandbox.SecurityGroupNames());
     }
 
-    private static async Task<List<(string State, string? Reason)>> TargetStatesAsync(EdgeSandbox sandbox, string targetGroupArn)
+    private static async Task<List<(string State, string? Reason)>> TargetStatesAsync(SandboxFixture sandbox, string targetGroupArn)
     {
         var health = await sandbox.ElbOkAsync("DescribeTargetHealth", ("TargetGroupArn", targetGroupArn));
         return [.. health.Descendants(Elb + "TargetHealth").Select(h => (h.Element(Elb + "State")!.Value, h.Element(Elb + "Reason")?.Value))];

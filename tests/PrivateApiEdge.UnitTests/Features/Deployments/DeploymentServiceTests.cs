@@ -17,7 +17,7 @@ public sealed class DeploymentServiceTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         var jobs = new RecordingJobClient();
-        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(jobs);
 
         var request = DeploymentRequests.Demo("billing");
 
@@ -38,7 +38,7 @@ public sealed class DeploymentServiceTests
     public async Task Create_refuses_a_name_that_is_taken()
     {
         await using var harness = await EngineHarness.CreateAsync();
-        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(new RecordingJobClient());
         await service.CreateAsync(DeploymentRequests.Demo("billing"), Alice, TestContext.Current.CancellationToken);
 
         await Assert.ThrowsAsync<DeploymentConflictException>(() => service.CreateAsync(DeploymentRequests.Demo("billing"), Bob, TestContext.Current.CancellationToken));
@@ -49,7 +49,7 @@ public sealed class DeploymentServiceTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         var jobs = new RecordingJobClient();
-        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(jobs);
         var id = await harness.CreateDeploymentAsync();
 
         var error = await Assert.ThrowsAsync<DeploymentConflictException>(() => service.ResumeAsync(id, Alice, TestContext.Current.CancellationToken));
@@ -64,7 +64,7 @@ public sealed class DeploymentServiceTests
         await using var harness = await EngineHarness.CreateAsync();
         harness.Behaviors[StepNames.TargetGroup].Failures = 1;
         var jobs = new RecordingJobClient();
-        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(jobs);
         var id = await harness.CreateDeploymentAsync();
         Assert.Equal(DeploymentStatus.Failed, await harness.RunUntilSettledAsync(id));
 
@@ -79,7 +79,7 @@ public sealed class DeploymentServiceTests
     public async Task Retrying_an_unknown_step_is_refused()
     {
         await using var harness = await EngineHarness.CreateAsync();
-        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(new RecordingJobClient());
         var id = await harness.CreateDeploymentAsync();
 
         await Assert.ThrowsAsync<DeploymentConflictException>(() => service.RetryStepAsync(id, "no-such-step", Alice, TestContext.Current.CancellationToken));
@@ -89,7 +89,7 @@ public sealed class DeploymentServiceTests
     public async Task Teardown_of_a_torn_down_deployment_is_refused_and_of_a_missing_one_is_not_found()
     {
         await using var harness = await EngineHarness.CreateAsync();
-        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(new RecordingJobClient());
         var id = await harness.CreateDeploymentAsync();
         await harness.RunUntilSettledAsync(id);
         await service.TeardownAsync(id, Alice, TestContext.Current.CancellationToken);
@@ -103,7 +103,7 @@ public sealed class DeploymentServiceTests
     public async Task The_log_pages_forward_from_the_last_line_seen()
     {
         await using var harness = await EngineHarness.CreateAsync();
-        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(new RecordingJobClient());
         var id = await harness.CreateDeploymentAsync();
         await harness.RunUntilSettledAsync(id);
 
@@ -121,7 +121,7 @@ public sealed class DeploymentServiceTests
     {
         await using var harness = await EngineHarness.CreateAsync();
         var jobs = new RecordingJobClient();
-        var service = new DeploymentService(harness.Database, jobs, harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(jobs);
         var id = await harness.CreateDeploymentAsync();
         await harness.RunUntilSettledAsync(id);
         var ct = TestContext.Current.CancellationToken;
@@ -141,7 +141,7 @@ public sealed class DeploymentServiceTests
     public async Task An_admin_sees_and_tears_down_anyones_deployment()
     {
         await using var harness = await EngineHarness.CreateAsync();
-        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time);
+        var service = harness.CreateDeploymentService(new RecordingJobClient());
         var id = await harness.CreateDeploymentAsync();
         await harness.RunUntilSettledAsync(id);
         var ct = TestContext.Current.CancellationToken;

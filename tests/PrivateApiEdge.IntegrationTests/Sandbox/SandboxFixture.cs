@@ -3,34 +3,47 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Amazon;
+using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using Amazon.SecurityToken;
 using PrivateApiEdge.Sandbox;
+using PrivateApiEdge.Sandbox.Core.Faults;
 using PrivateApiEdge.Sandbox.Seed;
 using PrivateApiEdge.Sandbox.Services.Ec2;
 using PrivateApiEdge.Sandbox.State;
 
-namespace PrivateApiEdge.IntegrationTests.Sandbox.DataPath;
+namespace PrivateApiEdge.IntegrationTests.Sandbox;
 
 /// <summary>
-/// A sandbox on loopback plus SigV4-signed clients for the edge services (ELBv2, CloudFront, API Gateway) and
-/// helpers that build the EC2 side of the chain straight in the world state.
+/// The sandbox tests talk to over the wire: a sandbox on loopback, SigV4-signed raw clients per service, real AWS SDK
+/// clients (SDK retries off, so faults surface as they are), calls for the edge services (ELBv2, CloudFront,
+/// API Gateway) and helpers that build the EC2 side of the chain straight in the world state.
 /// </summary>
-public sealed class EdgeSandbox : IAsyncDisposable
+public sealed class SandboxFixture : IAsyncDisposable
 {
     public static readonly XNamespace Elb = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
     public static readonly XNamespace Cf = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     public const string Region = SandboxSeed.DefaultRegion;
 
+    private static readonly BasicAWSCredentials Credentials = new("AKIDEXAMPLE", "sandbox-secret");
     private readonly List<HttpClient> _clients = [];
 
-    private EdgeSandbox(SandboxHost host) => Host = host;
+    private SandboxFixture(SandboxHost host) => Host = host;
 
     public SandboxHost Host { get; }
 
+    public Uri BaseAddress => Host.BaseAddress;
+
     public SandboxWorld World => Host.World;
 
-    public static async Task<EdgeSandbox> StartAsync(string latencyProfile = "instant", TimeProvider? time = null, string? stateFile = null) =>
+    public FaultInjector Faults => Host.Faults;
+
+    /// <summary>A sandbox started with <paramref name="options"/> as given (faults from the start, a clock of its own).</summary>
+    public static async Task<SandboxFixture> StartAsync(SandboxOptions options) =>
+        new(await SandboxHost.StartAsync(options, TestContext.Current.CancellationToken));
+
+    public static async Task<SandboxFixture> StartAsync(string latencyProfile = "instant", TimeProvider? time = null, string? stateFile = null) =>
         new(await SandboxHost.StartAsync(new SandboxOptions
         {
             LatencyProfile = latencyProfile,
@@ -39,14 +52,20 @@ public sealed class EdgeSandbox : IAsyncDisposable
             StateFile = stateFile,
         }, TestContext.Current.CancellationToken));
 
+    /// <summary>An HttpClient that signs every request with AWSSDK.Core's SigV4 handler for <paramref name="service"/> (its signing name).</summary>
     public HttpClient Client(string service, string region = Region)
     {
-        var signer = new SigV4SigningHandler(new BasicAWSCredentials("AKIDEXAMPLE", "sandbox-secret"), RegionEndpoint.GetBySystemName(region), service,
-            new HttpClientHandler());
+        var signer = new SigV4SigningHandler(Credentials, RegionEndpoint.GetBySystemName(region), service, new HttpClientHandler());
         var client = new HttpClient(signer) { BaseAddress = Host.BaseAddress };
         _clients.Add(client);
         return client;
     }
+
+    public AmazonEC2Client Ec2(string region = Region) =>
+        new(Credentials, new AmazonEC2Config { ServiceURL = BaseAddress.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 });
+
+    public AmazonSecurityTokenServiceClient Sts(string region = Region) =>
+        new(Credentials, new AmazonSecurityTokenServiceConfig { ServiceURL = BaseAddress.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 });
 
     public HttpClient PlainClient()
     {
