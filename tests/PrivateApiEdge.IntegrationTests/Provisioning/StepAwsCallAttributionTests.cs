@@ -23,10 +23,10 @@ public sealed class StepAwsCallAttributionTests
 
         // One VPC holds one execute-api endpoint with private DNS: a first deployment creates it, the two measured
         // ones reuse it (as preflight proposes), so they can run at the same time.
-        var shared = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("counted-shared"));
+        var shared = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("counted-shared"));
         Assert.Equal(DeploymentStatus.Succeeded, await sandbox.RunUntilSettledAsync(shared));
-        var first = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("counted-a"));
-        var second = await sandbox.CreateDeploymentAsync(SandboxEngineFixture.DemoRequest("counted-b"));
+        var first = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("counted-a"));
+        var second = await sandbox.CreateDeploymentAsync(DeploymentRequests.Demo("counted-b"));
 
         // Act: both deployments' advances overlap in one host, as two Hangfire workers run them.
         await Task.WhenAll(sandbox.RunUntilSettledAsync(first), sandbox.RunUntilSettledAsync(second));
