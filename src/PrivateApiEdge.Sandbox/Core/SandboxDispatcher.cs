@@ -60,6 +60,10 @@ public sealed class SandboxDispatcher
                     _logger.LogInformation("Fault: connection reset on {Service}.{Operation}", service.SigningName, operation.Name);
                     context.Abort();
                     return;
+                case SandboxFaultKinds.UnimplementedRoute:
+                    await WriteAsync(context, request.RequestId, new SandboxResponse(HttpStatusCode.NotFound, "text/html",
+                        "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>"));
+                    return;
                 case SandboxFaultKinds.Throttle:
                     throw new SandboxServiceException(service.ThrottlingError.Code, service.ThrottlingError.Message, (HttpStatusCode)service.ThrottlingError.Status);
                 case SandboxFaultKinds.InternalError:

@@ -49,5 +49,11 @@ public static class SandboxFaultKinds
     /// <summary>The call succeeds, but what it creates is invisible to Describe/Get calls for <see cref="SandboxFaultRule.DelayMs"/>.</summary>
     public const string DelayedConsistency = "delayed-consistency";
 
-    public static readonly IReadOnlyList<string> All = [Throttle, InternalError, Unavailable, ConnectionReset, DelayedConsistency];
+    /// <summary>
+    /// HTTP 404 with an HTML page and no AWS error, as from an endpoint (another emulator, a proxy) that does not
+    /// implement the operation's route: the client must not read it as the service's "no such resource".
+    /// </summary>
+    public const string UnimplementedRoute = "unimplemented-route";
+
+    public static readonly IReadOnlyList<string> All = [Throttle, InternalError, Unavailable, ConnectionReset, DelayedConsistency, UnimplementedRoute];
 }

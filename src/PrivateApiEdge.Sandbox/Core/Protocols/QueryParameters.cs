@@ -38,6 +38,9 @@ public sealed class QueryParameters
         return new QueryParameters(values);
     }
 
+    /// <summary>Every parameter as sent, for checks that look at the request as a whole.</summary>
+    public IEnumerable<KeyValuePair<string, string>> All => _values;
+
     public string? this[string name] => _values.TryGetValue(_prefix + name, out var value) ? value : null;
 
     public string Required(string name) =>

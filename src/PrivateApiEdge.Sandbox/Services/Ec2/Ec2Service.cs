@@ -51,7 +51,13 @@ public sealed partial class Ec2Service : ISandboxService
     public SandboxOperation? Resolve(SandboxRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Form["Action"] is { } action && _operations.TryGetValue(action, out var operation) ? operation : null;
+        if (request.Form["Action"] is not { } action || !_operations.TryGetValue(action, out var operation))
+        {
+            return null;
+        }
+
+        Ec2EmptyLists.Refuse(action, request.Form.All);
+        return operation;
     }
 
     private SandboxResponse CreateTags(SandboxRequest request)

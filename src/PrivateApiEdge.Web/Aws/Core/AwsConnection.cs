@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace PrivateApiEdge.Web.Aws.Core;
 
 /// <summary>
@@ -46,7 +48,10 @@ public sealed class AwsConnection
         using (response)
         {
             var error = await AwsErrorParser.ParseAsync(Service.Protocol, response, cancellationToken).ConfigureAwait(false);
-            throw new AwsApiException(Service.SigningName, operation.Name, error.Code, error.Message, response.StatusCode, error.RequestId);
+            var message = !error.IsAwsError && response.StatusCode == HttpStatusCode.NotFound
+                ? AwsErrorParser.UnimplementedOperation(operation.Name, request.RequestUri)
+                : error.Message;
+            throw new AwsApiException(Service.SigningName, operation.Name, error.Code, message, response.StatusCode, error.RequestId);
         }
     }
 }

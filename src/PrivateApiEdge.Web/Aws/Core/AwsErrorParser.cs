@@ -6,8 +6,12 @@ using System.Xml.Linq;
 
 namespace PrivateApiEdge.Web.Aws.Core;
 
-/// <summary>The error an AWS API answered with, independent of its wire protocol.</summary>
-public sealed record AwsErrorInfo(string Code, string Message, string? RequestId);
+/// <summary>
+/// The error an AWS API answered with, independent of its wire protocol. <paramref name="IsAwsError"/> is false when
+/// the answer carried no AWS error code (an HTML page from a proxy or an endpoint without the route): the code is then
+/// made from the HTTP status and the message describes the answer instead of repeating its body.
+/// </summary>
+public sealed record AwsErrorInfo(string Code, string Message, string? RequestId, bool IsAwsError = true);
 
 /// <summary>
 /// Reads AWS error answers in all four protocols: REST-XML and Query (<c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Code&gt;</c>),
@@ -40,17 +44,32 @@ public static class AwsErrorParser
             _ => ParseXml(body),
         };
 
-        var code = parsed.Code ?? (headerType is null ? null : CleanJsonType(headerType)) ?? FallbackCode(status);
-        return new AwsErrorInfo(code, parsed.Message ?? string.Empty, parsed.RequestId ?? headerRequestId);
+        var code = parsed.Code ?? (headerType is null ? null : CleanJsonType(headerType));
+        return code is null
+            ? new AwsErrorInfo(FallbackCode(status), NotAnAwsError(status, body), parsed.RequestId ?? headerRequestId, IsAwsError: false)
+            : new AwsErrorInfo(code, parsed.Message ?? string.Empty, parsed.RequestId ?? headerRequestId);
     }
 
-    // Without a body (HEAD, some 5xx from load balancers) the status is all there is.
+    /// <summary>What an operation's caller is told when a 404 carries no AWS error: the route is not there.</summary>
+    public static string UnimplementedOperation(string operation, Uri? endpoint) =>
+        $"this endpoint{(endpoint is null ? string.Empty : $" ({endpoint.GetLeftPart(UriPartial.Authority)})")} does not implement {operation}: it answered HTTP 404 without an AWS error code";
+
+    // Never the body itself: an HTML error page in a step log tells the user nothing and can be kilobytes long.
+    private static string NotAnAwsError(HttpStatusCode status, string? body)
+    {
+        var what = string.IsNullOrWhiteSpace(body) ? "an empty body"
+            : body.Contains("<html", StringComparison.OrdinalIgnoreCase) ? "an HTML page"
+            : $"{body.Length} characters that are not an AWS error";
+        return $"HTTP {(int)status} without an AWS error code ({what})";
+    }
+
+    // Without an AWS error (no body, some 5xx from load balancers, an HTML page) the status is all there is. A 404 gets
+    // no "NotFound" code: without the service's own code it does not say the resource is gone.
     private static string FallbackCode(HttpStatusCode status) => status switch
     {
         HttpStatusCode.TooManyRequests => "TooManyRequestsException",
         HttpStatusCode.ServiceUnavailable => "ServiceUnavailable",
         HttpStatusCode.InternalServerError => "InternalFailure",
-        HttpStatusCode.NotFound => "NotFound",
         HttpStatusCode.Forbidden => "AccessDenied",
         _ => $"Http{(int)status}",
     };
@@ -86,7 +105,13 @@ public static class AwsErrorParser
             return (error.Child("Code")?.Value, error.Child("Message")?.Value, requestId ?? error.Child("RequestId")?.Value);
         }
 
-        // Route 53 answers InvalidChangeBatch with the code as root element and a list of messages.
+        // Route 53 answers InvalidChangeBatch with the code as root element and a list of messages. Any other root
+        // (an HTML page that happens to be well-formed XML) is no AWS error.
+        if (root.Child("Messages") is null && root.Child("Message") is null)
+        {
+            return (null, null, requestId);
+        }
+
         var messages = root.Child("Messages")?.Children("Message").Select(m => m.Value).ToList();
         var message = messages is { Count: > 0 } ? string.Join("; ", messages) : root.Child("Message")?.Value;
         return (root.Name.LocalName, message, requestId);

@@ -71,14 +71,20 @@ public sealed class AwsSdkCallRunner
         });
     }
 
-    private AwsApiException Translate(string operation, AmazonServiceException exception) => new(
-        _service.SigningName,
-        operation,
-        string.IsNullOrEmpty(exception.ErrorCode) ? $"Http{(int)exception.StatusCode}" : exception.ErrorCode,
-        exception.Message,
-        exception.StatusCode,
-        exception.RequestId,
-        exception);
+    private AwsApiException Translate(string operation, AmazonServiceException exception)
+    {
+        // A 404 the SDK could not read as the service's error (an HTML page) means the route is not there, not the resource.
+        var notAnAwsError = string.IsNullOrEmpty(exception.ErrorCode) || exception is AmazonUnmarshallingException
+            || string.Equals(exception.ErrorCode, exception.StatusCode.ToString(), StringComparison.Ordinal);
+        return new AwsApiException(
+            _service.SigningName,
+            operation,
+            notAnAwsError ? $"Http{(int)exception.StatusCode}" : exception.ErrorCode,
+            notAnAwsError && exception.StatusCode == System.Net.HttpStatusCode.NotFound ? AwsErrorParser.UnimplementedOperation(operation, null) : exception.Message,
+            exception.StatusCode,
+            exception.RequestId,
+            exception);
+    }
 
     private void Record(string operation, DateTimeOffset startedAt, long started, int? status, string? errorCode)
     {

@@ -64,7 +64,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeVpcs, async () =>
         {
             var vpcs = await AllPagesAsync(
-                token => _ec2.DescribeVpcsAsync(new Sdk.DescribeVpcsRequest { VpcIds = [.. request.VpcIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeVpcsAsync(new Sdk.DescribeVpcsRequest { VpcIds = List(request.VpcIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.Vpcs,
                 r => r.NextToken);
             return new DescribeVpcsResponse(vpcs.Select(v => new Vpc(v.VpcId, v.CidrBlock, v.State?.Value, v.IsDefault ?? false, v.OwnerId, Tags(v.Tags))).ToList());
@@ -89,7 +89,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeSubnets, async () =>
         {
             var subnets = await AllPagesAsync(
-                token => _ec2.DescribeSubnetsAsync(new Sdk.DescribeSubnetsRequest { SubnetIds = [.. request.SubnetIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeSubnetsAsync(new Sdk.DescribeSubnetsRequest { SubnetIds = List(request.SubnetIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.Subnets,
                 r => r.NextToken);
             return new DescribeSubnetsResponse(subnets
@@ -104,7 +104,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeInternetGateways, async () =>
         {
             var gateways = await AllPagesAsync(
-                token => _ec2.DescribeInternetGatewaysAsync(new Sdk.DescribeInternetGatewaysRequest { InternetGatewayIds = [.. request.InternetGatewayIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeInternetGatewaysAsync(new Sdk.DescribeInternetGatewaysRequest { InternetGatewayIds = List(request.InternetGatewayIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.InternetGateways,
                 r => r.NextToken);
             return new DescribeInternetGatewaysResponse(gateways
@@ -140,7 +140,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeSecurityGroups, async () =>
         {
             var groups = await AllPagesAsync(
-                token => _ec2.DescribeSecurityGroupsAsync(new Sdk.DescribeSecurityGroupsRequest { GroupIds = [.. request.GroupIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeSecurityGroupsAsync(new Sdk.DescribeSecurityGroupsRequest { GroupIds = List(request.GroupIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.SecurityGroups,
                 r => r.NextToken);
             return new DescribeSecurityGroupsResponse(groups
@@ -169,7 +169,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(AuthorizeSecurityGroupIngress, async () =>
         {
             var response = await _ec2.AuthorizeSecurityGroupIngressAsync(
-                new Sdk.AuthorizeSecurityGroupIngressRequest { GroupId = request.GroupId, IpPermissions = request.IpPermissions.Select(ToSdk).ToList() },
+                new Sdk.AuthorizeSecurityGroupIngressRequest { GroupId = request.GroupId, IpPermissions = List(request.IpPermissions.Select(ToSdk).ToList()) },
                 cancellationToken);
             return new AuthorizeSecurityGroupRulesResponse(response.Return ?? false, (response.SecurityGroupRules ?? []).Select(FromSdk).ToList());
         });
@@ -181,7 +181,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(AuthorizeSecurityGroupEgress, async () =>
         {
             var response = await _ec2.AuthorizeSecurityGroupEgressAsync(
-                new Sdk.AuthorizeSecurityGroupEgressRequest { GroupId = request.GroupId, IpPermissions = request.IpPermissions.Select(ToSdk).ToList() },
+                new Sdk.AuthorizeSecurityGroupEgressRequest { GroupId = request.GroupId, IpPermissions = List(request.IpPermissions.Select(ToSdk).ToList()) },
                 cancellationToken);
             return new AuthorizeSecurityGroupRulesResponse(response.Return ?? false, (response.SecurityGroupRules ?? []).Select(FromSdk).ToList());
         });
@@ -197,7 +197,7 @@ public sealed class Ec2Client : IEc2Client
                 {
                     GroupId = request.GroupId,
                     IpPermissions = request.IpPermissions.Count == 0 ? null : request.IpPermissions.Select(ToSdk).ToList(),
-                    SecurityGroupRuleIds = request.SecurityGroupRuleIds.Count == 0 ? null : [.. request.SecurityGroupRuleIds],
+                    SecurityGroupRuleIds = List(request.SecurityGroupRuleIds),
                 },
                 cancellationToken);
             return new RevokeSecurityGroupRulesResponse(
@@ -217,7 +217,7 @@ public sealed class Ec2Client : IEc2Client
                 {
                     GroupId = request.GroupId,
                     IpPermissions = request.IpPermissions.Count == 0 ? null : request.IpPermissions.Select(ToSdk).ToList(),
-                    SecurityGroupRuleIds = request.SecurityGroupRuleIds.Count == 0 ? null : [.. request.SecurityGroupRuleIds],
+                    SecurityGroupRuleIds = List(request.SecurityGroupRuleIds),
                 },
                 cancellationToken);
             return new RevokeSecurityGroupRulesResponse(
@@ -233,7 +233,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeManagedPrefixLists, async () =>
         {
             var lists = await AllPagesAsync(
-                token => _ec2.DescribeManagedPrefixListsAsync(new Sdk.DescribeManagedPrefixListsRequest { PrefixListIds = [.. request.PrefixListIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeManagedPrefixListsAsync(new Sdk.DescribeManagedPrefixListsRequest { PrefixListIds = List(request.PrefixListIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.PrefixLists,
                 r => r.NextToken);
             return new DescribeManagedPrefixListsResponse(lists
@@ -253,8 +253,8 @@ public sealed class Ec2Client : IEc2Client
                     VpcId = request.VpcId,
                     ServiceName = request.ServiceName,
                     VpcEndpointType = VpcEndpointType.FindValue(request.VpcEndpointType),
-                    SubnetIds = [.. request.SubnetIds],
-                    SecurityGroupIds = [.. request.SecurityGroupIds],
+                    SubnetIds = List(request.SubnetIds),
+                    SecurityGroupIds = List(request.SecurityGroupIds),
                     PrivateDnsEnabled = request.PrivateDnsEnabled,
                     ClientToken = request.ClientToken,
                     TagSpecifications = TagSpecifications(ResourceType.VpcEndpoint, request.Tags),
@@ -270,7 +270,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeVpcEndpoints, async () =>
         {
             var endpoints = await AllPagesAsync(
-                token => _ec2.DescribeVpcEndpointsAsync(new Sdk.DescribeVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeVpcEndpointsAsync(new Sdk.DescribeVpcEndpointsRequest { VpcEndpointIds = List(request.VpcEndpointIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.VpcEndpoints,
                 r => r.NextToken);
             return new DescribeVpcEndpointsResponse(endpoints.Select(FromSdk).ToList());
@@ -282,7 +282,7 @@ public sealed class Ec2Client : IEc2Client
         ArgumentNullException.ThrowIfNull(request);
         return _calls.RunAsync(DeleteVpcEndpoints, async () =>
         {
-            var response = await _ec2.DeleteVpcEndpointsAsync(new Sdk.DeleteVpcEndpointsRequest { VpcEndpointIds = [.. request.VpcEndpointIds] }, cancellationToken);
+            var response = await _ec2.DeleteVpcEndpointsAsync(new Sdk.DeleteVpcEndpointsRequest { VpcEndpointIds = List(request.VpcEndpointIds) }, cancellationToken);
             return new DeleteVpcEndpointsResponse((response.Unsuccessful ?? [])
                 .Select(u => new UnsuccessfulItem(u.ResourceId, u.Error?.Code, u.Error?.Message))
                 .ToList());
@@ -295,7 +295,7 @@ public sealed class Ec2Client : IEc2Client
         return _calls.RunAsync(DescribeNetworkInterfaces, async () =>
         {
             var interfaces = await AllPagesAsync(
-                token => _ec2.DescribeNetworkInterfacesAsync(new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. request.NetworkInterfaceIds], Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
+                token => _ec2.DescribeNetworkInterfacesAsync(new Sdk.DescribeNetworkInterfacesRequest { NetworkInterfaceIds = List(request.NetworkInterfaceIds), Filters = Filters(request.Filters), NextToken = token }, cancellationToken),
                 r => r.NetworkInterfaces,
                 r => r.NextToken);
             return new DescribeNetworkInterfacesResponse(interfaces
@@ -317,7 +317,7 @@ public sealed class Ec2Client : IEc2Client
     {
         ArgumentNullException.ThrowIfNull(request);
         return _calls.RunAsync(CreateTags, () => _ec2.CreateTagsAsync(
-            new Sdk.CreateTagsRequest { Resources = [.. request.Resources], Tags = request.Tags.Select(t => new Sdk.Tag(t.Key, t.Value)).ToList() },
+            new Sdk.CreateTagsRequest { Resources = List(request.Resources), Tags = request.Tags.Count == 0 ? null : request.Tags.Select(t => new Sdk.Tag(t.Key, t.Value)).ToList() },
             cancellationToken));
     }
 

@@ -15,5 +15,10 @@ public static class Ec2ErrorCodes
     public const string InvalidVpcEndpointIdNotFound = "InvalidVpcEndpointId.NotFound";
     public const string InvalidVpcIdNotFound = "InvalidVpcID.NotFound";
     public const string InvalidSubnetIdNotFound = "InvalidSubnetID.NotFound";
+    public const string InvalidSecurityGroupRuleIdNotFound = "InvalidSecurityGroupRuleId.NotFound";
+    public const string InvalidNetworkInterfaceIdNotFound = "InvalidNetworkInterfaceID.NotFound";
+
+    /// <summary>DeleteVpcEndpoints reports an unknown endpoint with this code in its unsuccessful items.</summary>
+    public const string InvalidVpcEndpointNotFound = "InvalidVpcEndpoint.NotFound";
     public const string RequestLimitExceeded = "RequestLimitExceeded";
 }

@@ -7,9 +7,13 @@ namespace PrivateApiEdge.Web.Aws.Ec2;
 /// <summary>Maps our EC2 records to AWSSDK.EC2 types and back, so <see cref="Ec2Client"/> holds only the operations.</summary>
 internal static class Ec2SdkMapping
 {
-    // The SDK sends an empty list as "no filter", but null keeps the request minimal and matches what we mean.
+    // AWSSDK.EC2 writes an empty list as a bare "Name=" parameter, and EC2 refuses any request carrying one with
+    // 400 InvalidRequest (its query protocol never serialises empty lists: smithy-lang/smithy#2269,
+    // aws-sdk-js-v3#6119). So every list we hand the SDK is null when there is nothing in it.
+    internal static List<T>? List<T>(IReadOnlyCollection<T> items) => items.Count == 0 ? null : [.. items];
+
     internal static List<Sdk.Filter>? Filters(IReadOnlyList<Ec2Filter> filters) =>
-        filters.Count == 0 ? null : filters.Select(f => new Sdk.Filter(f.Name, [.. f.Values])).ToList();
+        filters.Count == 0 ? null : filters.Select(f => new Sdk.Filter { Name = f.Name, Values = List(f.Values) }).ToList();
 
     internal static List<Sdk.TagSpecification>? TagSpecifications(ResourceType resourceType, IReadOnlyList<Ec2Tag> tags) =>
         tags.Count == 0

@@ -1,7 +1,11 @@
 using System.Net;
+using PrivateApiEdge.Web.Aws.ApiGateway;
+using PrivateApiEdge.Web.Aws.CertificateManager;
 using PrivateApiEdge.Web.Aws.CloudFront;
 using PrivateApiEdge.Web.Aws.Core;
 using PrivateApiEdge.Web.Aws.Ec2;
+using PrivateApiEdge.Web.Aws.ElasticLoadBalancing;
+using PrivateApiEdge.Web.Aws.Route53;
 
 namespace PrivateApiEdge.Web.Features.Provisioning;
 
@@ -35,15 +39,37 @@ public static class AwsErrors
         return TransientCodes.Contains(ex.ErrorCode) || (int)ex.StatusCode >= 500 || ex.StatusCode == HttpStatusCode.TooManyRequests;
     }
 
-    /// <summary>The resource is not there (any service's spelling): for teardown, already deleted.</summary>
+    // Only the services' own "no such resource" codes mean gone. A bare HTTP 404 does not: an endpoint that does not
+    // implement a route (another emulator, a proxy, a wrong URL) answers 404 with an HTML page, and reading that as
+    // "already deleted" would let teardown record a resource it never deleted.
+    private static readonly HashSet<string> NotFoundCodes = new(StringComparer.Ordinal)
+    {
+        ApiGatewayErrorCodes.NotFound,
+        CertificateManagerErrorCodes.ResourceNotFound,
+        CloudFrontErrorCodes.EntityNotFound,
+        CloudFrontErrorCodes.NoSuchDistribution,
+        Ec2ErrorCodes.InvalidGroupNotFound,
+        Ec2ErrorCodes.InvalidPermissionNotFound,
+        Ec2ErrorCodes.InvalidVpcEndpointIdNotFound,
+        Ec2ErrorCodes.InvalidVpcEndpointNotFound,
+        Ec2ErrorCodes.InvalidVpcIdNotFound,
+        Ec2ErrorCodes.InvalidSubnetIdNotFound,
+        Ec2ErrorCodes.InvalidSecurityGroupRuleIdNotFound,
+        Ec2ErrorCodes.InvalidNetworkInterfaceIdNotFound,
+        ElasticLoadBalancingErrorCodes.LoadBalancerNotFound,
+        ElasticLoadBalancingErrorCodes.TargetGroupNotFound,
+        ElasticLoadBalancingErrorCodes.ListenerNotFound,
+        Route53ErrorCodes.NoSuchHostedZone,
+        Route53ErrorCodes.NoSuchChange,
+    };
+
+    /// <summary>The service said the resource is not there, with its own error code: for teardown, already deleted.</summary>
     public static bool IsNotFound(AwsApiException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        return ex.StatusCode == HttpStatusCode.NotFound
-            || ex.ErrorCode.EndsWith("NotFound", StringComparison.Ordinal)
-            || ex.ErrorCode.EndsWith("NotFoundException", StringComparison.Ordinal)
-            || ex.ErrorCode.StartsWith("NoSuch", StringComparison.Ordinal)
-            || ex.ErrorCode.EndsWith(".NotFound", StringComparison.Ordinal)
-            || ex.ErrorCode is CloudFrontErrorCodes.EntityNotFound or Ec2ErrorCodes.InvalidGroupNotFound or Ec2ErrorCodes.InvalidVpcEndpointIdNotFound or Ec2ErrorCodes.InvalidPermissionNotFound;
+        return IsNotFoundCode(ex.ErrorCode);
     }
+
+    /// <summary>Whether an error code (of an exception or of a batch call's failed item) is a service's not-found code.</summary>
+    public static bool IsNotFoundCode(string? errorCode) => errorCode is not null && NotFoundCodes.Contains(errorCode);
 }

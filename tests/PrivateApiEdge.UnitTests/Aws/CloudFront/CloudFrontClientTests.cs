@@ -33,6 +33,20 @@ public sealed class CloudFrontClientTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_html_404_says_the_endpoint_does_not_implement_the_operation_and_is_not_a_not_found()
+    {
+        _pipeline.Transport.Respond(HttpStatusCode.NotFound, "<html><body><h1>404 Not Found</h1></body></html>", "text/html");
+
+        var error = await Assert.ThrowsAsync<AwsApiException>(() => _client.GetVpcOriginAsync(new GetVpcOriginRequest("vo_1"), Ct));
+
+        Assert.Equal(("GetVpcOrigin", "Http404", HttpStatusCode.NotFound), (error.Operation, error.ErrorCode, error.StatusCode));
+        Assert.StartsWith("this endpoint (https://cloudfront.", error.AwsMessage, StringComparison.Ordinal);
+        Assert.Contains("does not implement GetVpcOrigin: it answered HTTP 404 without an AWS error code", error.AwsMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.False(PrivateApiEdge.Web.Features.Provisioning.AwsErrors.IsNotFound(error));
+    }
+
     private static DistributionConfig NewConfig() => new()
     {
         CallerReference = "pae-3f1c",

@@ -70,4 +70,18 @@ public sealed class AwsErrorParserTests
         Assert.Equal("ServiceUnavailable", Parse(AwsProtocol.RestXml, HttpStatusCode.ServiceUnavailable, null).Code);
         Assert.Equal("TooManyRequestsException", Parse(AwsProtocol.Json, HttpStatusCode.TooManyRequests, string.Empty).Code);
     }
+
+    [Theory]
+    [InlineData(AwsProtocol.RestXml)]
+    [InlineData(AwsProtocol.RestJson)]
+    [InlineData(AwsProtocol.Ec2Query)]
+    public void An_html_404_is_not_an_aws_error_and_its_page_is_not_the_message(AwsProtocol protocol)
+    {
+        var error = Parse(protocol, HttpStatusCode.NotFound, "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>", ("x-amzn-RequestId", "h-1"));
+
+        Assert.False(error.IsAwsError);
+        Assert.Equal("Http404", error.Code);
+        Assert.Equal("HTTP 404 without an AWS error code (an HTML page)", error.Message);
+        Assert.Equal("h-1", error.RequestId);
+    }
 }

@@ -395,6 +395,57 @@ public sealed class Ec2ClientTests : IDisposable
         Assert.Contains("/ap-southeast-2/ec2/aws4_request", sent.Authorization(), StringComparison.Ordinal);
     }
 
+    // EC2 refuses any request carrying an empty list ("VpcId=", "Filter=") with 400 InvalidRequest: its query
+    // protocol never serialises empty lists (smithy-lang/smithy#2269, aws-sdk-js-v3#6119). Every operation the portal
+    // calls, with every list it can leave unset left unset, must put no empty parameter on the wire.
+    [Fact]
+    public async Task Every_operation_with_its_lists_left_unset_puts_no_empty_parameter_on_the_wire()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _harness.Transport.Respond(request => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(
+                FormOf(request)["Action"] is var action && action == "CreateVpcEndpoint"
+                    ? Response(action, "<vpcEndpoint><vpcEndpointId>vpce-1</vpcEndpointId></vpcEndpoint>")
+                    : Response(action, string.Empty),
+                System.Text.Encoding.UTF8,
+                "text/xml"),
+        });
+
+        await _client.DescribeVpcsAsync(new DescribeVpcsRequest(), ct);
+        await _client.DescribeVpcsAsync(new DescribeVpcsRequest { Filters = [new Ec2Filter("vpc-id", [])] }, ct);
+        await _client.DescribeVpcAttributeAsync(new DescribeVpcAttributeRequest("vpc-1", VpcAttributeNames.EnableDnsSupport), ct);
+        await _client.DescribeSubnetsAsync(new DescribeSubnetsRequest(), ct);
+        await _client.DescribeInternetGatewaysAsync(new DescribeInternetGatewaysRequest(), ct);
+        await _client.CreateSecurityGroupAsync(new CreateSecurityGroupRequest { GroupName = "g", Description = "d", VpcId = "vpc-1" }, ct);
+        await _client.DescribeSecurityGroupsAsync(new DescribeSecurityGroupsRequest(), ct);
+        await _client.DeleteSecurityGroupAsync(new DeleteSecurityGroupRequest("sg-1"), ct);
+        await _client.AuthorizeSecurityGroupIngressAsync(new AuthorizeSecurityGroupIngressRequest("sg-1", [new IpPermission { IpProtocol = "tcp", FromPort = 443, ToPort = 443 }]), ct);
+        await _client.AuthorizeSecurityGroupEgressAsync(new AuthorizeSecurityGroupEgressRequest("sg-1", []), ct);
+        await _client.RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = "sg-1", SecurityGroupRuleIds = ["sgr-1"] }, ct);
+        await _client.RevokeSecurityGroupEgressAsync(new RevokeSecurityGroupEgressRequest { GroupId = "sg-1", IpPermissions = [new IpPermission { IpProtocol = "-1" }] }, ct);
+        await _client.DescribeManagedPrefixListsAsync(new DescribeManagedPrefixListsRequest(), ct);
+        await _client.CreateVpcEndpointAsync(new CreateVpcEndpointRequest { VpcId = "vpc-1", ServiceName = "com.amazonaws.eu-west-1.execute-api" }, ct);
+        await _client.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest(), ct);
+        await _client.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest([]), ct);
+        await _client.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest(), ct);
+        await _client.CreateTagsAsync(new CreateTagsRequest(["sg-1"], []), ct);
+
+        var empty = _harness.Transport.Requests
+            .SelectMany(r => r.Form().Where(p => p.Value.Length == 0).Select(p => $"{r.Form()["Action"]}: {p.Key}="))
+            .ToList();
+        Assert.True(empty.Count == 0, "empty parameters on the wire: " + string.Join(", ", empty));
+        Assert.Equal(IEc2ClientOperationCount, _harness.Transport.Requests.Select(r => r.Form()["Action"]).Distinct().Count());
+    }
+
+    // IEc2Client's operations, so a new one cannot skip the test above unnoticed.
+    private static readonly int IEc2ClientOperationCount = typeof(IEc2Client).GetMethods().Length;
+
+    private static Dictionary<string, string> FormOf(HttpRequestMessage request) =>
+        System.Web.HttpUtility.ParseQueryString(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult()) is var form
+            ? form.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => form[k] ?? string.Empty)
+            : [];
+
     private static string EndpointXml(string state) => $"""
         <vpcEndpointId>vpce-1</vpcEndpointId><vpcEndpointType>Interface</vpcEndpointType><vpcId>vpc-1</vpcId>
         <serviceName>com.amazonaws.eu-west-1.execute-api</serviceName><state>{state}</state>

@@ -32,7 +32,7 @@ public sealed class VpcEndpointTeardownStep : ITeardownStep
         if (deletable.Count > 0)
         {
             var result = await ec2.DeleteVpcEndpointsAsync(new DeleteVpcEndpointsRequest(deletable), cancellationToken);
-            var failed = result.Unsuccessful.Where(u => u.ErrorCode is not null && !u.ErrorCode.EndsWith("NotFound", StringComparison.Ordinal)).ToList();
+            var failed = result.Unsuccessful.Where(u => u.ErrorCode is not null && !AwsErrors.IsNotFoundCode(u.ErrorCode)).ToList();
             if (failed.Count > 0)
             {
                 return StepOutcome.Failed($"Deleting endpoint(s) failed: {string.Join("; ", failed.Select(f => $"{f.ResourceId}: {f.ErrorCode} {f.ErrorMessage}"))}");
