@@ -117,6 +117,11 @@ public sealed class DeploymentService(
             }
 
             target.DeploymentName = deployment.Name;
+            if (deployment.WhyCannotTestEndpoint() is { } reason)
+            {
+                throw new DeploymentConflictException(reason);
+            }
+
             var tester = endpointTester ?? throw new InvalidOperationException("No endpoint tester is registered.");
             var testTarget = deployment.EndpointTestTarget();
             var aws = awsClientFactory?.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));

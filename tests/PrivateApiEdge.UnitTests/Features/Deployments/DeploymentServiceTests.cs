@@ -138,6 +138,32 @@ public sealed class DeploymentServiceTests
     }
 
     [Fact]
+    public async Task An_on_demand_endpoint_test_is_refused_before_the_dns_records_step_succeeded()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var tester = new RecordingEndpointTester();
+        var service = new DeploymentService(harness.Database, new RecordingJobClient(), harness.Catalog, harness.Time, tester);
+        var id = await harness.CreateDeploymentAsync();
+
+        var refused = await Assert.ThrowsAsync<DeploymentConflictException>(() => service.RunEndpointTestAsync(id, Alice, TestContext.Current.CancellationToken));
+
+        Assert.Contains($"only once the '{StepNames.DnsRecords}' step has succeeded", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, tester.Calls);
+    }
+
+    private sealed class RecordingEndpointTester : Web.Features.EndpointTest.IEndpointTester
+    {
+        public int Calls { get; private set; }
+
+        public Task<Web.Features.EndpointTest.EndpointTestResult> TestAsync(
+            Web.Features.EndpointTest.EndpointTestTarget target, Web.Aws.Core.AwsClients? aws, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new Web.Features.EndpointTest.EndpointTestResult { At = DateTimeOffset.UnixEpoch, Url = "https://x/", Passed = true });
+        }
+    }
+
+    [Fact]
     public async Task An_admin_sees_and_tears_down_anyones_deployment()
     {
         await using var harness = await EngineHarness.CreateAsync();
