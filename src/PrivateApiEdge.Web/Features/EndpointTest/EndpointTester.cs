@@ -59,7 +59,12 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
             };
             if (passed)
             {
-                return result;
+                return result with { ChainWorks = true };
+            }
+
+            if (ApiGatewayAnswered(headers) is { } answered)
+            {
+                return result with { ChainWorks = true, Diagnosis = $"API Gateway answered {(int)response.StatusCode}{answered}: the chain works (DNS → CloudFront → VPC origin → ALB → endpoint → API Gateway), but the API's answer at this path is not the expected one." };
             }
 
             var (hop, why) = headers.TryGetValue(SandboxFailedHopHeader, out var failed)
@@ -104,6 +109,27 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
                 Diagnosis = "No answer within 30 s: usually a security group in the chain (CloudFront SG → ALB SG → endpoint SG) drops the traffic.",
             };
         }
+    }
+
+    /// <summary>
+    /// Null unless API Gateway's own headers show it routed the request to the API; else " (errorType)" or "".
+    /// ForbiddenException (no custom domain, mapping or stage for the Host) and AccessDeniedException (resource
+    /// policy) mean the request never reached the API, so they are routing failures, not a working chain.
+    /// </summary>
+    private static string? ApiGatewayAnswered(Dictionary<string, string> headers)
+    {
+        if (!headers.ContainsKey("x-amzn-requestid") && !headers.ContainsKey("x-amzn-errortype"))
+        {
+            return null;
+        }
+
+        var errorType = headers.GetValueOrDefault("x-amzn-errortype")?.Split(':')[0].Trim();
+        return errorType switch
+        {
+            null or "" => "",
+            "ForbiddenException" or "AccessDeniedException" => null,
+            _ => $" ({errorType})",
+        };
     }
 
     private static (string Hop, string Why) SplitHop(string header)
