@@ -32,6 +32,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     private string? _adminState;
     private string? _requesterState;
 
+    /// <summary>Debian's Chromium with the flags that work on this machine.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions => new()
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ChromiumArgs,
+    };
+
     public PortalAppFactory Portal { get; } = new BrowserPortalFactory();
 
     public IBrowser Browser { get; private set; } = null!;
@@ -59,12 +67,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions);
 
         // The admin is bootstrapped the way an operator does it on first run; the requester is created by that
         // admin through the app's own account service, then signs in on the sign-in page.
@@ -111,12 +114,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context, signed in (through the real sign-in page, once per fixture) as <paramref name="user"/>.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, BrowserUser user = BrowserUser.Requester)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, BrowserUser user = BrowserUser.Requester, ColorScheme colorScheme = ColorScheme.Light)
     {
         // Kestrel, the circuits and Hangfire carry no test context: their log lines go to the test opening pages.
         Portal.TestOutput.FollowCurrentTest();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            ColorScheme = colorScheme,
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             StorageState = user == BrowserUser.Admin ? _adminState : user == BrowserUser.Requester ? _requesterState : null,

@@ -172,7 +172,7 @@ public sealed partial class NewDeploymentPage : IDisposable
 
     private async Task RunPreflightAsync()
     {
-        if (!CheckForm())
+        if (_preflighting || !CheckForm())
         {
             return;
         }
