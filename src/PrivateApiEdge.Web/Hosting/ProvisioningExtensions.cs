@@ -29,6 +29,11 @@ public static class ProvisioningExtensions
         services.TryAddSingleton<InProcessDeploymentProgressNotifier>();
         services.TryAddSingleton<IDeploymentProgressNotifier>(sp => sp.GetRequiredService<InProcessDeploymentProgressNotifier>());
         services.AddSingleton<IEndpointTester, EndpointTester>();
+        services.TryAddSingleton<IViewerDnsResolver, SystemViewerDnsResolver>();
+        services.AddHttpClient(ViewerConnections.ViewerClient)
+            .ConfigurePrimaryHttpMessageHandler(sp => ViewerConnections.CreateViewerHandler(sp.GetRequiredService<IViewerDnsResolver>()));
+        services.AddHttpClient(ViewerConnections.DataPathClient)
+            .ConfigurePrimaryHttpMessageHandler(ViewerConnections.CreateDataPathHandler);
 
         services.AddSingleton<IProvisioningStep, PreflightStep>();
         services.AddSingleton<IProvisioningStep, SecurityGroupsStep>();

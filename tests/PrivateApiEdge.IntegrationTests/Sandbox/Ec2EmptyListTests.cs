@@ -13,8 +13,8 @@ public sealed class Ec2EmptyListTests
     [Fact]
     public async Task An_empty_id_list_from_the_sdk_is_refused_with_InvalidRequest()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var error = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() => ec2.DescribeVpcsAsync(new DescribeVpcsRequest { VpcIds = [] }, Ct));
 
@@ -24,8 +24,8 @@ public sealed class Ec2EmptyListTests
     [Fact]
     public async Task A_filter_with_an_empty_value_list_is_refused_with_InvalidRequest()
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var ec2 = SandboxTestClients.Ec2(sandbox);
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var ec2 = sandbox.Ec2();
 
         var error = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
             ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = [new Filter("vpc-id", [])] }, Ct));
@@ -41,8 +41,8 @@ public sealed class Ec2EmptyListTests
     [InlineData("RevokeSecurityGroupEgress", "GroupId=sg-0000000000000000a&IpPermissions=")]
     public async Task A_bare_empty_list_parameter_on_the_wire_is_refused_before_anything_else(string action, string parameters)
     {
-        await using var sandbox = await SandboxTestClients.StartAsync();
-        using var http = SandboxTestClients.Signed(sandbox, "ec2");
+        await using var sandbox = await SandboxFixture.StartAsync();
+        using var http = sandbox.Client("ec2");
         using var content = new StringContent($"Action={action}&{parameters}&Version=2016-11-15", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
         using var response = await http.PostAsync(new Uri("/", UriKind.Relative), content, Ct);

@@ -18,6 +18,10 @@ public static partial class DeploymentEndpoints
         {
             return NotFound(id);
         }
+        catch (DeploymentConflictException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The deployment's state does not allow this", detail: ex.Message);
+        }
     }
 
     private static Task<IResult> ResumeAsync(Guid id, ClaimsPrincipal principal, DeploymentService deployments, CancellationToken cancellationToken) =>

@@ -74,7 +74,8 @@ public static partial class DeploymentEndpoints
             .WithName("TestDeploymentEndpoint")
             .WithSummary("Call the public endpoint now and store the result as the latest test")
             .Produces<EndpointTestDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{id:guid}/resume", ResumeAsync)
             .WithName("ResumeDeployment")

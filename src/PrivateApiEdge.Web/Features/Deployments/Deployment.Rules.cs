@@ -26,6 +26,24 @@ public sealed partial class Deployment
     public string? WhyCannotTearDown() => Status.WhyCannotTearDown();
 
     /// <summary>
+    /// Why the endpoint test cannot run now; null when it can. The domain is the user's: until our DNS records step
+    /// has succeeded (and after teardown removed them) the name points wherever its owner made it point, and the
+    /// portal does not call that.
+    /// </summary>
+    public string? WhyCannotTestEndpoint()
+    {
+        if (FindStep(DeploymentPhase.Teardown, StepNames.DnsRecords) is { Status: not StepStatus.Pending })
+        {
+            return $"The endpoint test does not run once teardown has started removing the DNS records of {DomainName}.";
+        }
+
+        var dns = FindStep(DeploymentPhase.Provision, StepNames.DnsRecords);
+        return dns is { Status: StepStatus.Succeeded }
+            ? null
+            : $"The endpoint test runs only once the '{StepNames.DnsRecords}' step has succeeded (it is {dns?.Status.ToString() ?? "missing"}): until then {DomainName} does not point at this deployment's distribution.";
+    }
+
+    /// <summary>
     /// What the endpoint test checks: the public name, the hello API's message when the portal created the API (an
     /// adopted API answers whatever it answers), and the resources to inspect when the answer is wrong.
     /// </summary>

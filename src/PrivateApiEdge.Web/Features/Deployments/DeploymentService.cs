@@ -113,6 +113,11 @@ public sealed class DeploymentService(
             }
 
             target.DeploymentName = deployment.Name;
+            if (deployment.WhyCannotTestEndpoint() is { } reason)
+            {
+                throw new DeploymentConflictException(reason);
+            }
+
             var testTarget = deployment.EndpointTestTarget();
             var aws = awsClientFactory.Create(deployment.Request.AwsSessionFor(user.Id, deployment.Id));
             var result = await endpointTester.TestAsync(testTarget, aws, cancellationToken);

@@ -11,6 +11,13 @@ public sealed record EndpointTestResult
 
     public required bool Passed { get; init; }
 
+    /// <summary>
+    /// API Gateway itself answered (its <c>x-amzn-RequestId</c> / <c>x-amzn-ErrorType</c>), past the routing by Host
+    /// and the resource policy: every hop works even when the answer is not the expected one (e.g. 403
+    /// <c>MissingAuthenticationTokenException</c> because the API has no method at the tested path). True when passed.
+    /// </summary>
+    public bool ChainWorks { get; init; }
+
     /// <summary>Null when no HTTP answer came back (DNS, TLS or connect failure, timeout).</summary>
     public int? StatusCode { get; init; }
 

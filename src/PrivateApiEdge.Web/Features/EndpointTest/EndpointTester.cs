@@ -12,28 +12,29 @@ namespace PrivateApiEdge.Web.Features.EndpointTest;
 /// Calls the public endpoint like a viewer. In sandbox mode the request goes to the sandbox's data path, which
 /// names the failing hop; against AWS the likely hop is inferred from what can be checked.
 /// </summary>
-public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMode sandbox, TimeProvider time) : IEndpointTester
+public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMode sandbox, TimeProvider time, IViewerDnsResolver resolver) : IEndpointTester
 {
     public const string SandboxHostHeader = "X-Sandbox-Host";
     public const string SandboxFailedHopHeader = "X-Sandbox-Failed-Hop";
     private const int MaxBody = 4096;
 
     private static readonly string[] InterestingHeaders =
-        ["x-cache", "x-amz-cf-pop", "x-amz-cf-id", "via", "x-amzn-requestid", "x-amz-apigw-id", "x-amzn-errortype", "server", SandboxFailedHopHeader.ToLowerInvariant()];
+        ["x-cache", "x-amz-cf-pop", "x-amz-cf-id", "via", "x-amzn-requestid", "x-amz-apigw-id", "x-amzn-errortype", "server", "location", SandboxFailedHopHeader.ToLowerInvariant()];
 
     public async Task<EndpointTestResult> TestAsync(EndpointTestTarget target, AwsClients? aws, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var url = $"https://{target.DomainName}/";
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (sandbox.IsSandbox || sandbox.StandaloneAddress is not null)
+        var viaDataPath = sandbox.IsSandbox || sandbox.StandaloneAddress is not null;
+        if (viaDataPath)
         {
             var baseAddress = sandbox.DataPathAddress ?? throw new InvalidOperationException("The sandbox has not started.");
             request.RequestUri = new Uri(baseAddress, "_sandbox/edge/");
             request.Headers.Add(SandboxHostHeader, target.DomainName);
         }
 
-        using var client = httpClients.CreateClient(nameof(EndpointTester));
+        using var client = httpClients.CreateClient(viaDataPath ? ViewerConnections.DataPathClient : ViewerConnections.ViewerClient);
         client.Timeout = TimeSpan.FromSeconds(30);
         var started = time.GetTimestamp();
         try
@@ -58,13 +59,30 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
             };
             if (passed)
             {
-                return result;
+                return result with { ChainWorks = true };
+            }
+
+            if (ApiGatewayAnswered(headers) is { } answered)
+            {
+                return result with { ChainWorks = true, Diagnosis = $"API Gateway answered {(int)response.StatusCode}{answered}: the chain works (DNS → CloudFront → VPC origin → ALB → endpoint → API Gateway), but the API's answer at this path is not the expected one." };
             }
 
             var (hop, why) = headers.TryGetValue(SandboxFailedHopHeader, out var failed)
                 ? SplitHop(failed)
                 : await DiagnoseAnswerAsync(target, aws, (int)response.StatusCode, headers, body, cancellationToken);
             return result with { FailingHop = hop, Diagnosis = why };
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is NonPublicAddressException refused)
+        {
+            return new EndpointTestResult
+            {
+                At = time.GetUtcNow(),
+                Url = url,
+                Passed = false,
+                LatencyMilliseconds = Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1),
+                FailingHop = "dns-records",
+                Diagnosis = $"Refused to connect: {refused.Message} Point the domain's alias record at the distribution.",
+            };
         }
         catch (HttpRequestException ex)
         {
@@ -93,6 +111,27 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
         }
     }
 
+    /// <summary>
+    /// Null unless API Gateway's own headers show it routed the request to the API; else " (errorType)" or "".
+    /// ForbiddenException (no custom domain, mapping or stage for the Host) and AccessDeniedException (resource
+    /// policy) mean the request never reached the API, so they are routing failures, not a working chain.
+    /// </summary>
+    private static string? ApiGatewayAnswered(Dictionary<string, string> headers)
+    {
+        if (!headers.ContainsKey("x-amzn-requestid") && !headers.ContainsKey("x-amzn-errortype"))
+        {
+            return null;
+        }
+
+        var errorType = headers.GetValueOrDefault("x-amzn-errortype")?.Split(':')[0].Trim();
+        return errorType switch
+        {
+            null or "" => "",
+            "ForbiddenException" or "AccessDeniedException" => null,
+            _ => $" ({errorType})",
+        };
+    }
+
     private static (string Hop, string Why) SplitHop(string header)
     {
         var colon = header.IndexOf(':', StringComparison.Ordinal);
@@ -103,6 +142,11 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
         EndpointTestTarget target, AwsClients? aws, int status, Dictionary<string, string> headers, string body, CancellationToken cancellationToken)
     {
         var fromCloudFront = headers.ContainsKey("x-amz-cf-id");
+        if (status is >= 300 and < 400)
+        {
+            return ("endpoint-test", $"The endpoint answered {status} (a redirect to {headers.GetValueOrDefault("location") ?? "nowhere"}); the test reports redirects and never follows them, since the domain is user-supplied.");
+        }
+
         if (status is 502 or 504 && fromCloudFront)
         {
             if (await UnhealthyTargetsAsync(target, aws, cancellationToken) is { } unhealthy)
@@ -130,7 +174,7 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
         return ("endpoint-test", $"The endpoint answered {status}{(target.ExpectedBody is null ? "" : $" without '{target.ExpectedBody}'")}.");
     }
 
-    private static async Task<(string Hop, string Why)> DiagnoseNoAnswerAsync(EndpointTestTarget target, AwsClients? aws, HttpRequestException ex, CancellationToken cancellationToken)
+    private async Task<(string Hop, string Why)> DiagnoseNoAnswerAsync(EndpointTestTarget target, AwsClients? aws, HttpRequestException ex, CancellationToken cancellationToken)
     {
         if (ex.InnerException is AuthenticationException)
         {
@@ -139,7 +183,7 @@ public sealed class EndpointTester(IHttpClientFactory httpClients, CurrentAwsMod
 
         try
         {
-            var addresses = await Dns.GetHostAddressesAsync(target.DomainName, cancellationToken);
+            var addresses = await resolver.ResolveAsync(target.DomainName, cancellationToken);
             if (addresses.Length == 0)
             {
                 return ("dns-records", $"{target.DomainName} resolves to nothing: the alias record is missing or not in sync yet.");

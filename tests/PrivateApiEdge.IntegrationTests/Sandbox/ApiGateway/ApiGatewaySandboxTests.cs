@@ -144,7 +144,7 @@ public sealed class ApiGatewaySandboxTests
     [Fact]
     public async Task An_api_a_domain_still_maps_cannot_be_deleted_until_the_mapping_is_removed()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var apiId = await EdgeChains.CreateHelloApiAsync(sandbox, "vpce-0123456789abcdef0");
         const string other = "other." + SandboxSeed.DemoDomain;
         using var domain = await sandbox.ApiGatewayAsync(HttpMethod.Post, "/domainnames", EdgeChains.RegionalDomainBody(other, SandboxSeed.RegionalCertificateArn));

@@ -95,7 +95,7 @@ public sealed class CloudFrontSandboxTests
     [Fact]
     public async Task CloudFront_cannot_delete_its_security_group_after_the_last_vpc_origin_while_our_rule_references_it()
     {
-        await using var sandbox = await EdgeSandbox.StartAsync();
+        await using var sandbox = await SandboxFixture.StartAsync();
         var chain = await EdgeChains.CreateAlbChainAsync(sandbox, "ref");
         var (originId, _) = await CreateVpcOriginAsync(sandbox, "ref-origin", chain.LoadBalancerArn);
         var cloudFrontSg = sandbox.World.Read(world => world.Part<Ec2State>().FindCloudFrontVpcOriginsSecurityGroup(Region, SandboxSeed.VpcId)!.Id);
@@ -105,7 +105,7 @@ public sealed class CloudFrontSandboxTests
 
         var left = Assert.Single(sandbox.World.Inventory(), r => r.Type == "ec2:security-group" && r.Id == cloudFrontSg);
         Assert.Equal($"DependencyViolation: resource {cloudFrontSg} has a dependent object", left.Details["serviceCleanupError"]);
-        using var ec2 = SandboxTestClients.Ec2(sandbox.Host);
+        using var ec2 = sandbox.Ec2();
         var refused = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() =>
             ec2.DeleteSecurityGroupAsync(new Amazon.EC2.Model.DeleteSecurityGroupRequest { GroupId = cloudFrontSg }, TestContext.Current.CancellationToken));
         Assert.Equal(("DependencyViolation", $"resource {cloudFrontSg} has a dependent object"), (refused.ErrorCode, refused.Message));

@@ -190,6 +190,27 @@ public sealed class DeploymentRulesTests
         Assert.Equal("E2ABCDEF123456", target.DistributionId);
     }
 
+    [Theory]
+    [InlineData(DeploymentStatus.Pending, "it is Pending")]
+    [InlineData(DeploymentStatus.Provisioning, "it is Pending")]
+    [InlineData(DeploymentStatus.Failed, "it is Pending")]
+    [InlineData(DeploymentStatus.Succeeded, null)]
+    [InlineData(DeploymentStatus.TornDown, "teardown has started removing the DNS records")]
+    public void The_endpoint_test_runs_only_while_our_dns_records_point_the_domain_at_the_distribution(DeploymentStatus status, string? refusal)
+    {
+        var why = In(status).WhyCannotTestEndpoint();
+
+        if (refusal is null)
+        {
+            Assert.Null(why);
+        }
+        else
+        {
+            Assert.NotNull(why);
+            Assert.Contains(refusal, why, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_endpoint_test_of_an_adopted_api_accepts_any_body_and_tolerates_missing_resources()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PrivateApiEdge.Testing.Engine;
 using PrivateApiEdge.Web.Features.Deployments;
 using PrivateApiEdge.Web.Features.Provisioning;
@@ -135,6 +136,33 @@ public sealed class DeploymentServiceTests
 
         Assert.Empty(jobs.Jobs);
         Assert.Equal(DeploymentStatus.Succeeded, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task An_on_demand_endpoint_test_is_refused_before_the_dns_records_step_succeeded()
+    {
+        await using var harness = await EngineHarness.CreateAsync();
+        var tester = new RecordingEndpointTester();
+        using var scope = harness.BuildServices(harness.Catalog, harness.Options, harness.Time, new RecordingJobClient()).CreateScope();
+        var service = ActivatorUtilities.CreateInstance<DeploymentService>(scope.ServiceProvider, tester);
+        var id = await harness.CreateDeploymentAsync();
+
+        var refused = await Assert.ThrowsAsync<DeploymentConflictException>(() => service.RunEndpointTestAsync(id, Alice, TestContext.Current.CancellationToken));
+
+        Assert.Contains($"only once the '{StepNames.DnsRecords}' step has succeeded", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, tester.Calls);
+    }
+
+    private sealed class RecordingEndpointTester : Web.Features.EndpointTest.IEndpointTester
+    {
+        public int Calls { get; private set; }
+
+        public Task<Web.Features.EndpointTest.EndpointTestResult> TestAsync(
+            Web.Features.EndpointTest.EndpointTestTarget target, Web.Aws.Core.AwsClients? aws, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new Web.Features.EndpointTest.EndpointTestResult { At = DateTimeOffset.UnixEpoch, Url = "https://x/", Passed = true });
+        }
     }
 
     [Fact]

@@ -176,6 +176,10 @@ public sealed partial class DeploymentPage : IDisposable
                 result.Passed ? Severity.Success : Severity.Error);
             await LoadAsync();
         }
+        catch (DeploymentConflictException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
         finally
         {
             _testing = false;

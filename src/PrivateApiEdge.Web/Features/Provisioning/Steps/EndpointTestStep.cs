@@ -24,6 +24,17 @@ public sealed class EndpointTestStep(IEndpointTester tester) : IProvisioningStep
             });
         }
 
+        if (result.ChainWorks)
+        {
+            // An adopted API need not answer GET / (403 MissingAuthenticationToken): the chain is what this step proves.
+            context.Log($"GET {result.Url} → {result.StatusCode}: {result.Diagnosis}", DeploymentLogLevel.Warning);
+            return StepOutcome.Done(new Dictionary<string, string>
+            {
+                [OutputKeys.EndpointTestStatus] = result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "",
+                [OutputKeys.EndpointTestLatencyMilliseconds] = result.LatencyMilliseconds.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
         var failure = $"GET {result.Url} → {(result.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "no answer")}; likely hop: {result.FailingHop}: {result.Diagnosis}";
         context.Log(failure, DeploymentLogLevel.Warning);
         return context.Now - context.StartedAt > TimeSpan.FromMinutes(5)
