@@ -59,7 +59,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ("GET", "/api/deployments/{own}",         NoUser,    Ok,        Hidden,          Ok),
         ("GET", "/api/deployments/{missing}",     NoUser,    Hidden,    Hidden,          Hidden),
         ("GET", "/api/deployments/{own}/log",     NoUser,    Ok,        Hidden,          Ok),
-        ("POST", "/api/deployments/{own}/endpoint-test", NoUser, Ok,   Hidden,          Ok),
+        // {own} has not published its DNS records yet, so an allowed caller is told the test cannot run yet (409).
+        ("POST", "/api/deployments/{own}/endpoint-test", NoUser, Conflict, Hidden,      Conflict),
         ("POST", "/api/deployments/{own}/resume", NoUser,    Conflict,  Hidden,          Conflict),
         ("POST", "/api/deployments/{own}/steps/load-balancer/retry", NoUser, Conflict, Hidden, Conflict),
         ("POST", "/api/deployments/{fresh}/teardown", NoUser, Expect.Accepted, Hidden,  Expect.Accepted),

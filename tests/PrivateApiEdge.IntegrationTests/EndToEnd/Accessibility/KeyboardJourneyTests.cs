@@ -79,8 +79,8 @@ public sealed class KeyboardJourneyTests
         await TabUntilAsync(page, "[data-testid=confirm-teardown-submit]", "confirm Tear down");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("confirm-teardown-dialog")).ToHaveCountAsync(0);
-        await AssertVisibleFocusAsync(page, "after the teardown was confirmed");
         await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveAttributeAsync("data-status", "TornDown", UntilSettled);
+        await WaitForFocusToLandAsync(page, "after the teardown was confirmed and ran");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, "keyboard-torn-down.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
@@ -154,6 +154,24 @@ public sealed class KeyboardJourneyTests
         catch (TimeoutException)
         {
             Assert.Fail($"{step}: the focus should be on {selector} but is on {await DescribeFocusAsync(page)}");
+        }
+
+        await AssertVisibleFocusAsync(page, step);
+    }
+
+    /// <summary>
+    /// After a control that had the focus goes away (the dialog closes, the button re-renders), MudAriaStates hands the
+    /// focus on once the page has re-rendered: wait for that hand-over, then check the ring.
+    /// </summary>
+    private static async Task WaitForFocusToLandAsync(IPage page, string step)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement !== document.body", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"{step}: the focus fell to the page itself and stayed there: {await DescribeFocusAsync(page)}");
         }
 
         await AssertVisibleFocusAsync(page, step);
